@@ -1,0 +1,43 @@
+# wagtail-kratom: `make demo` runs the demo site, `make test` runs the test suite.
+# Both create the virtual environment in .venv when it is missing.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python demo_site/manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test lint check-migrations wheel clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Re-install when the project's metadata changes, not on every run.
+$(VENV)/.installed-%: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --editable . --group $*
+	touch $@
+
+demo: $(VENV)/.installed-demo
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_initial_data
+	@echo "Serving the demo at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check wagtail_kratom
+
+check-migrations: $(VENV)/.installed-test
+	$(MANAGE) makemigrations --check --dry-run
+
+wheel: $(VENV)/.installed-dev
+	rm -rf dist
+	$(BIN)/python -m build --wheel --outdir dist
+
+clean:
+	rm -rf $(VENV) dist build *.egg-info demo_site/db.sqlite3

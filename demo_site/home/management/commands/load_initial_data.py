@@ -1,0 +1,189 @@
+"""Load the demo site's content, written by the team, and an admin user.
+
+Safe to run again: pages, snippets and links are found by slug or key and
+updated in place, never duplicated.
+"""
+
+import datetime
+import os
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS
+from demo_site.home.models import HomePage
+from wagtail_kratom.models import (
+    ArticlePageDisclaimer,
+    Contributor,
+    Disclaimer,
+    RelatedArticle,
+    RiskSectionPage,
+    SafeUseGuidePage,
+    TopicOverviewPage,
+)
+
+CHILD_TYPES = {"risk": RiskSectionPage, "safe_use": SafeUseGuidePage}
+
+#: The disclaimer kinds the demo shows on each page type.
+DEMO_DISCLAIMER_KINDS = {
+    TopicOverviewPage: ["medical", "evidence"],
+    RiskSectionPage: ["medical", "emergency", "evidence"],
+    SafeUseGuidePage: ["medical", "dosage", "legal", "emergency"],
+}
+
+HOME_INTRO = (
+    "<p>Plain-language, referenced information about kratom (<i>Mitragyna speciosa</i>): what is known "
+    "about its risks, and how people who use it can reduce harm. Every page is reviewed by a clinician and "
+    "shows when it is next due for review.</p>"
+)
+EMERGENCY_NOTE = (
+    "In an emergency, call your local emergency number (999 in the UK, 911 in the US, 112 in the EU). "
+    "In the US, Poison Control is on 1-800-222-1222."
+)
+
+
+def number_citations(value, numbers: dict[str, int]):
+    """Replace citation keys with the numbers of the article's reference list, at any depth."""
+    if isinstance(value, dict):
+        return {
+            key: [numbers[ref] for ref in item] if key == "citations" else number_citations(item, numbers)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        return [number_citations(item, numbers) for item in value]
+    return value
+
+
+def article_fields(data: dict, contributors: dict) -> dict:
+    """Turn one article of the demo content into page field values."""
+    numbers = {citation["key"]: index for index, citation in enumerate(data["citations"], start=1)}
+    fields = {
+        "title": data["title"],
+        "summary": data["summary"],
+        "intro": data["intro"],
+        "conclusion": data.get("conclusion", ""),
+        "body": [
+            {
+                "type": "section",
+                "value": {
+                    "heading": section["heading"],
+                    "health_aspect": section.get("health_aspect") or "",
+                    "content": [
+                        {"type": block_type, "value": number_citations(value, numbers)}
+                        for block_type, value in section["content"]
+                    ],
+                },
+            }
+            for section in data["sections"]
+        ],
+        "citations": [
+            {"type": "citation", "value": {key: value for key, value in citation.items() if key != "key"}}
+            for citation in data["citations"]
+        ],
+        "author": contributors[data["author"]],
+        "medical_reviewer": contributors[data["reviewer"]],
+        "last_reviewed": datetime.date.fromisoformat(data["last_reviewed"]),
+        "next_review_due": None,
+        "health_aspects": data.get("health_aspects", []),
+    }
+    if "at_a_glance" in data:
+        fields["at_a_glance"] = [{"type": "at_a_glance", "value": data["at_a_glance"]}]
+    return fields
+
+
+class Command(BaseCommand):
+    help = "Load the demo content (topics, contributors, disclaimers) and an admin user; safe to run again."
+
+    def handle(self, **options):
+        with transaction.atomic():
+            home = self.ensure_home()
+            contributors = {
+                item["key"]: Contributor.objects.update_or_create(
+                    name=item["name"],
+                    defaults={key: value for key, value in item.items() if key not in ("key", "name")},
+                )[0]
+                for item in CONTRIBUTORS
+            }
+            disclaimers = {item["kind"]: self.upsert_disclaimer(item) for item in DISCLAIMERS}
+            articles = []
+            for hub_data in HUBS:
+                hub = self.upsert_article(TopicOverviewPage, home, hub_data, contributors)
+                children = [
+                    self.upsert_article(CHILD_TYPES[child["type"]], hub, child, contributors)
+                    for child in hub_data["children"]
+                ]
+                articles.append((hub, children))
+            for page, related in self.related_links(articles):
+                page.kratom_disclaimers = [
+                    ArticlePageDisclaimer(disclaimer=disclaimers[kind]) for kind in DEMO_DISCLAIMER_KINDS[type(page)]
+                ]
+                page.kratom_related_articles = [RelatedArticle(target=target) for target in related]
+                page.save_revision(log_action=True).publish()
+        page_count = sum(1 + len(children) for _hub, children in articles)
+        self.stdout.write(self.style.SUCCESS(f"Loaded {page_count} article pages under “{home.title}”."))
+        self.write_admin_login()
+
+    def ensure_home(self) -> HomePage:
+        """Make a HomePage the default site's root, replacing Wagtail's empty welcome page."""
+        home = HomePage.objects.first()
+        if home is None:
+            home = HomePage(title="Kratom facts", slug="kratom-facts", live=False)
+            Page.get_first_root_node().add_child(instance=home)
+        home.intro = HOME_INTRO
+        home.emergency_note = EMERGENCY_NOTE
+        home.save_revision().publish()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Kratom facts")
+        elif site.root_page_id != home.pk:
+            welcome = site.root_page
+            site.root_page = home
+            site.site_name = "Kratom facts"
+            site.save()
+            if welcome.specific_class is Page and not welcome.get_children().exists():
+                welcome.delete()
+        return home
+
+    def upsert_disclaimer(self, data: dict) -> Disclaimer:
+        disclaimer = Disclaimer.objects.filter(kind=data["kind"], title=data["title"]).first() or Disclaimer()
+        disclaimer.kind, disclaimer.title, disclaimer.body = data["kind"], data["title"], data["body"]
+        disclaimer.active = True
+        disclaimer.save()
+        disclaimer.save_revision().publish()
+        return disclaimer
+
+    def upsert_article(self, model, parent: Page, data: dict, contributors: dict):
+        page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if page is None:
+            page = model(slug=data["slug"], live=False)
+            for name, value in article_fields(data, contributors).items():
+                setattr(page, name, value)
+            parent.add_child(instance=page)
+        else:
+            for name, value in article_fields(data, contributors).items():
+                setattr(page, name, value)
+        page.topics.set(data["topics"])
+        return page
+
+    def related_links(self, articles):
+        """Link each hub's pages to each other, and the hubs to one another, both ways."""
+        hubs = [hub for hub, _children in articles]
+        for hub, children in articles:
+            yield hub, [other for other in hubs if other != hub]
+            for child in children:
+                yield child, [other for other in children if other != child] + [hub]
+
+    def write_admin_login(self):
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or secrets.token_urlsafe(12)
+        user, _created = get_user_model().objects.get_or_create(username="admin")
+        user.email = user.email or "admin@example.com"
+        user.is_staff = user.is_superuser = True
+        user.set_password(password)
+        user.save()
+        note = (
+            "" if "DEMO_ADMIN_PASSWORD" in os.environ else " (new on every run; set DEMO_ADMIN_PASSWORD to choose one)"
+        )
+        self.stdout.write(f"Admin login: http://127.0.0.1:8000/admin/  user: admin  password: {password}{note}")

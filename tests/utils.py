@@ -1,0 +1,111 @@
+"""Builders for article pages and their admin form data, shared by the tests."""
+
+import datetime
+
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from wagtail_kratom.models import Disclaimer
+
+
+def section(heading: str, *content, health_aspect: str = "") -> dict:
+    """Raw StreamField data for one body section; ``content`` is (block_type, value) pairs."""
+    return {
+        "type": "section",
+        "value": {
+            "heading": heading,
+            "health_aspect": health_aspect,
+            "content": [{"type": block_type, "value": value} for block_type, value in content],
+        },
+    }
+
+
+def citation(title: str, **fields) -> dict:
+    return {"type": "citation", "value": {"title": title, **fields}}
+
+
+def dosage(*rows, citations=()) -> tuple[str, dict]:
+    return ("dosage", {"rows": list(rows), "citations": list(citations)})
+
+
+def dosage_row(min_amount="1", max_amount="3", unit="g", form="powder", route="oral", note="") -> dict:
+    return {"form": form, "route": route, "min": min_amount, "max": max_amount, "unit": unit, "note": note}
+
+
+def risk(name="Liver injury", severity="high", citations=(), **fields) -> tuple[str, dict]:
+    value = {
+        "name": name,
+        "severity": severity,
+        "evidence_level": "case_reports",
+        "description": "<p>A rare, serious reaction.</p>",
+        "warning_signs": ["Yellow skin or eyes"],
+        "higher_risk_groups": [],
+        "what_to_do": "<p>Stop and see a doctor.</p>",
+        "citations": list(citations),
+    }
+    return ("risk", {**value, **fields})
+
+
+def article_fields(**overrides) -> dict:
+    """Field values for a valid article page of any type."""
+    fields = {
+        "title": "Kratom and the liver",
+        "summary": "Kratom can, rarely, injure the liver.",
+        "intro": "<p>What is known about kratom and liver injury.</p>",
+        "body": [section("What is known", ("paragraph", "<p>Case reports describe liver injury.</p>"))],
+        "citations": [citation("Kratom", publisher="LiverTox", year=2024)],
+        "last_reviewed": datetime.date(2026, 6, 1),
+    }
+    fields.update(overrides)
+    return fields
+
+
+def make_test_page(parent, model, *, publish=True, **overrides):
+    """Create an article page under ``parent``; published unless ``publish=False``."""
+    page = model(**article_fields(**overrides), live=False)
+    parent.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_disclaimer(kind="medical", title="This is not medical advice", body="<p>Speak to a doctor.</p>"):
+    disclaimer = Disclaimer.objects.create(kind=kind, title=title, body=body, live=False)
+    disclaimer.save_revision().publish()
+    disclaimer.refresh_from_db()
+    return disclaimer
+
+
+def admin_form_data(body_sections, **overrides) -> dict:
+    """POST data for the admin's create view; ``body_sections`` is (heading, [(block_type, form_value)])."""
+    data = {
+        "title": "Kratom and the liver",
+        "slug": "kratom-and-the-liver",
+        "summary": "Kratom can, rarely, injure the liver.",
+        "intro": rich_text("<p>What is known about kratom and liver injury.</p>"),
+        "conclusion": rich_text(""),
+        "body": streamfield(
+            [
+                ("section", {"heading": heading, "health_aspect": "", "content": streamfield(content)})
+                for heading, content in body_sections
+            ]
+        ),
+        "citations": streamfield([("citation", {"title": "Kratom", "publisher": "LiverTox", "year": "2024"})]),
+        "at_a_glance": streamfield([]),
+        "last_reviewed": "2026-06-01",
+        "next_review_due": "",
+        "topics": "liver",
+        "kratom_disclaimers": inline_formset([]),
+        "kratom_related_articles": inline_formset([]),
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    return nested_form_data(data)
+
+
+def list_block(items) -> dict:
+    """Form data for a ListBlock's items."""
+    data = {str(index): {"value": item, "deleted": "", "order": str(index)} for index, item in enumerate(items)}
+    data["count"] = str(len(items))
+    return data

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WagtailKratomAppConfig(AppConfig):
+    name = "wagtail_kratom"
+    label = "wagtail_kratom"
+    verbose_name = _("Wagtail kratom")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the system checks)

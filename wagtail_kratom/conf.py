@@ -1,0 +1,31 @@
+"""Access to the package's settings, held in one ``WAGTAIL_KRATOM`` dict.
+
+Values are read at the time of use, so ``override_settings`` works in tests and
+a project only sets the keys it wants to change.
+"""
+
+from typing import Any
+
+from django.conf import settings
+
+DEFAULTS: dict[str, Any] = {
+    # Longest summary ("key takeaways") an editor may write, in characters.
+    "SUMMARY_MAX_LENGTH": 600,
+    # Project-defined disclaimer kinds, as ``[("kind", "Label"), ...]``.
+    "EXTRA_DISCLAIMER_KINDS": [],
+    # Most related articles an editor may pick for one page.
+    "MAX_RELATED_ARTICLES": 6,
+    # The substance every article is about, for schema.org ``about``.
+    "ABOUT": {
+        "@type": "Substance",
+        "name": "Kratom",
+        "alternateName": "Mitragyna speciosa",
+    },
+}
+
+
+def get_setting(name: str) -> Any:
+    """Return one package setting, falling back to its documented default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"Unknown WAGTAIL_KRATOM setting: {name}")
+    return getattr(settings, "WAGTAIL_KRATOM", {}).get(name, DEFAULTS[name])

@@ -1,0 +1,36 @@
+"""Django's entry point for the app's models; each concern lives in its own module."""
+
+from .disclaimers import ArticlePageDisclaimer, Disclaimer
+from .pages import (
+    ArticlePageMixin,
+    RiskSectionPage,
+    RiskSectionPageMixin,
+    RiskSectionPageTopic,
+    SafeUseGuidePage,
+    SafeUseGuidePageMixin,
+    SafeUseGuidePageTopic,
+    TopicOverviewPage,
+    TopicOverviewPageMixin,
+    TopicOverviewPageTopic,
+)
+from .related import RelatedArticle
+from .site_settings import KratomSiteSettings
+from .snippets import Contributor
+
+__all__ = [
+    "ArticlePageDisclaimer",
+    "ArticlePageMixin",
+    "Contributor",
+    "Disclaimer",
+    "KratomSiteSettings",
+    "RelatedArticle",
+    "RiskSectionPage",
+    "RiskSectionPageMixin",
+    "RiskSectionPageTopic",
+    "SafeUseGuidePage",
+    "SafeUseGuidePageMixin",
+    "SafeUseGuidePageTopic",
+    "TopicOverviewPage",
+    "TopicOverviewPageMixin",
+    "TopicOverviewPageTopic",
+]

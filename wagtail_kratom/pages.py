@@ -1,0 +1,423 @@
+"""The three article page types and the anatomy they share.
+
+Behaviour lives in abstract mixins so that a site with a custom base page model
+(Wagtail 8) can build the same page types on its own base; the concrete models
+below use Wagtail's default ``Page``.
+"""
+
+import calendar
+import datetime
+
+import swapper
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import (
+    INLINE_RICH_TEXT_FEATURES,
+    OVERVIEW_CONTENT_BLOCKS,
+    RISK_CONTENT_BLOCKS,
+    SAFE_USE_CONTENT_BLOCKS,
+    ArticleBodyBlock,
+    AtAGlanceBlock,
+    CitationBlock,
+    describe_block_errors,
+)
+from .conf import get_setting
+from .disclaimers import DISCLAIMERS_CONTEXT_KEY, KIND_ORDER, SHOWN_CONTEXT_KEY
+from .forms import ArticlePageForm
+from .health_aspects import HEALTH_ASPECT_LABELS, HealthAspectsField
+from .site_settings import KratomSiteSettings
+
+swapper.set_app_prefix("wagtailcore", "wagtail")
+
+#: Block names whose values cite the page's numbered citations.
+CITING_BLOCKS = ("risk", "dosage", "interactions")
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Return the same day ``months`` later, clamped to the end of shorter months."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def topics_field(through: str) -> ClusterTaggableManager:
+    """The ``topics`` tag field; each page type has its own ``through`` table, as taggit needs."""
+    return ClusterTaggableManager(
+        through=through,
+        blank=True,
+        verbose_name=_("topics"),
+        help_text=_("Topics that link this page with related pages, for example “liver”."),
+    )
+
+
+class TopicOverviewPageTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_kratom.TopicOverviewPage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class RiskSectionPageTopic(TaggedItemBase):
+    content_object = ParentalKey("wagtail_kratom.RiskSectionPage", on_delete=models.CASCADE, related_name="topic_items")
+
+
+class SafeUseGuidePageTopic(TaggedItemBase):
+    content_object = ParentalKey(
+        "wagtail_kratom.SafeUseGuidePage", on_delete=models.CASCADE, related_name="topic_items"
+    )
+
+
+class ArticlePageMixin(models.Model):
+    """The anatomy every article shares: summary, intro, sections, conclusion, sources, review.
+
+    A concrete page type adds ``body`` (its sections, from ``ArticleBodyBlock``) and
+    ``topics`` (from ``topics_field``).
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        help_text=_("Key takeaways in plain text, read first by readers and search engines; a few sentences at most."),
+    )
+    intro = RichTextField(
+        _("introduction"),
+        features=INLINE_RICH_TEXT_FEATURES,
+        help_text=_("One or two paragraphs that say what the page covers and who it is for."),
+    )
+    conclusion = RichTextField(
+        _("conclusion"),
+        features=INLINE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Optional closing paragraph that sums up what readers should remember."),
+    )
+    citations = StreamField(
+        [("citation", CitationBlock())],
+        blank=True,
+        verbose_name=_("citations"),
+        help_text=_("Numbered references, in the order the page cites them; structured items cite them by number."),
+    )
+    author = models.ForeignKey(
+        "wagtail_kratom.Contributor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+        help_text=_("Who wrote the page."),
+    )
+    medical_reviewer = models.ForeignKey(
+        "wagtail_kratom.Contributor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("medical reviewer"),
+        help_text=_("The clinician or organisation who checked the page’s health content."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the medical reviewer last checked the page."),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("When the page must be checked again; left blank, it is set from the site’s review cycle."),
+    )
+    health_aspects = HealthAspectsField(
+        _("health aspects"),
+        help_text=_("Further aspects the page covers, beyond those its page type always has."),
+    )
+
+    #: Health aspects every page of the type has, whatever the editor picks.
+    intrinsic_health_aspects: list[str] = []
+
+    base_form_class = ArticlePageForm
+
+    #: Set by ``ArticlePageForm`` once its fields have validated the StreamFields.
+    streams_validated_by_form = False
+
+    class Meta:
+        abstract = True
+
+    # Computed views of the content -------------------------------------------------
+
+    @cached_property
+    def sections(self) -> list:
+        return [child.value for child in self.body if child.block_type == "section"]
+
+    @property
+    def table_of_contents(self) -> list[dict[str, str]]:
+        """Section headings and their anchors, in page order."""
+        return [{"heading": section["heading"], "anchor": section.anchor} for section in self.sections]
+
+    def structured_blocks(self, block_type: str) -> list:
+        """Values of every ``block_type`` block, across all sections, in page order."""
+        return [
+            child.value for section in self.sections for child in section["content"] if child.block_type == block_type
+        ]
+
+    @property
+    def all_health_aspects(self) -> list[str]:
+        """The type's own aspects followed by the editor's picks, without repeats."""
+        return list(dict.fromkeys([*self.intrinsic_health_aspects, *(self.health_aspects or [])]))
+
+    @property
+    def health_aspect_labels(self) -> list[str]:
+        return [str(HEALTH_ASPECT_LABELS[aspect]) for aspect in self.all_health_aspects]
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+    def get_review_cycle_months(self) -> int:
+        site = self.get_site()
+        if site is None:
+            return KratomSiteSettings._meta.get_field("review_cycle_months").default
+        return KratomSiteSettings.for_site(site).review_cycle_months
+
+    def get_disclaimers(self) -> list:
+        """The page's chosen disclaimers that are live and active, in kind order."""
+        chosen = [
+            link.disclaimer for link in self.kratom_disclaimers.all() if link.disclaimer.live and link.disclaimer.active
+        ]
+        return sorted(chosen, key=lambda d: KIND_ORDER.index(d.kind) if d.kind in KIND_ORDER else len(KIND_ORDER))
+
+    def get_related_articles(self) -> list:
+        """Editor-picked related articles that are live, with the picked label."""
+        links = self.kratom_related_articles.select_related("target").all()
+        return [link for link in links if link.target.live]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context[DISCLAIMERS_CONTEXT_KEY] = self.get_disclaimers()
+        context[SHOWN_CONTEXT_KEY] = set()
+        return context
+
+    # Validation ---------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = add_months(self.last_reviewed, self.get_review_cycle_months())
+        errors = {}
+        max_length = get_setting("SUMMARY_MAX_LENGTH")
+        if self.summary and len(self.summary) > max_length:
+            errors["summary"] = _(
+                "The summary is %(length)d characters long; keep it to %(max)d so readers can take it in at a glance."
+            ) % {"length": len(self.summary), "max": max_length}
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            errors["next_review_due"] = _("The next review must fall after the last review (%(date)s).") % {
+                "date": self.last_reviewed.isoformat()
+            }
+        if not self.streams_validated_by_form:
+            errors.update(self._clean_streams())
+        if "body" not in errors and (message := self._check_citation_numbers()):
+            errors["body"] = message
+        if errors:
+            raise ValidationError(errors)
+
+    def _clean_streams(self) -> dict[str, ValidationError]:
+        """Validate every StreamField with its blocks' rules, for paths that bypass the admin form."""
+        errors = {}
+        for field in self._meta.get_fields():
+            if isinstance(field, StreamField):
+                value = getattr(self, field.name)
+                try:
+                    field.stream_block.clean(value)
+                except ValidationError as error:
+                    errors[field.name] = ValidationError(describe_block_errors(error, value))
+        return errors
+
+    def _check_citation_numbers(self) -> str | None:
+        """Explain the first structured item that cites a number the citation list lacks."""
+        count = len(self.citations)
+        for block_type in CITING_BLOCKS:
+            for value in self.structured_blocks(block_type):
+                items = value["rows"] if block_type == "interactions" else [value]
+                for item in items:
+                    missing = [number for number in item["citations"] if number > count]
+                    if missing:
+                        name = item.get("name") or item.get("substance") or _("The dosage table")
+                        return _(
+                            "“%(name)s” cites %(numbers)s, but the page lists %(count)d citations. "
+                            "Add the source under Citations or correct the number."
+                        ) % {"name": name, "numbers": ", ".join(map(str, missing)), "count": count}
+        return None
+
+
+#: Fields indexed for every article type, on top of the page title.
+ARTICLE_SEARCH_FIELDS = [
+    index.SearchField("summary", boost=2),
+    index.SearchField("intro"),
+    index.SearchField("body"),
+    index.SearchField("conclusion"),
+    index.RelatedFields("topics", [index.SearchField("name", boost=2)]),
+    index.FilterField("next_review_due"),
+]
+
+
+def article_edit_handler(content_panels: list) -> TabbedInterface:
+    """The article editing screen: tabs that follow the article anatomy."""
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(
+                [
+                    FieldPanel("citations"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("author"), FieldPanel("medical_reviewer")]),
+                            FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                        ],
+                        heading=_("Review"),
+                    ),
+                ],
+                heading=_("Sources and review"),
+            ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        content=_("Disclaimers are shown in fixed places on the page; choose approved wording here."),
+                    ),
+                    InlinePanel("kratom_disclaimers", heading=_("Disclaimers"), label=_("Disclaimer")),
+                    InlinePanel("kratom_related_articles", heading=_("Related articles"), label=_("Related article")),
+                ],
+                heading=_("Disclaimers and related"),
+            ),
+            ObjectList(
+                [*Page.promote_panels, FieldPanel("topics"), FieldPanel("health_aspects")],
+                heading=_("Promote"),
+            ),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+
+ARTICLE_TOP_PANELS = [FieldPanel("summary"), FieldPanel("intro")]
+ARTICLE_BOTTOM_PANELS = [FieldPanel("body"), FieldPanel("conclusion")]
+
+
+class TopicOverviewPageMixin(ArticlePageMixin):
+    """A hub for one topic: at-a-glance facts, overview sections and its risk and safe-use pages."""
+
+    at_a_glance = StreamField(
+        [("at_a_glance", AtAGlanceBlock())],
+        blank=True,
+        max_num=1,
+        verbose_name=_("at a glance"),
+        help_text=_("Key facts shown in a box under the summary."),
+    )
+    body = StreamField(
+        ArticleBodyBlock(OVERVIEW_CONTENT_BLOCKS),
+        verbose_name=_("sections"),
+        help_text=_("The page’s sections; the table of contents is made from their headings."),
+    )
+
+    intrinsic_health_aspects = ["OverviewHealthAspect"]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def at_a_glance_facts(self):
+        return self.at_a_glance[0].value if self.at_a_glance else None
+
+    def get_child_articles(self):
+        """The hub's live, public risk and safe-use pages, in tree order."""
+        return self.get_children().live().public().type(RiskSectionPage, SafeUseGuidePage).specific().order_by("path")
+
+
+class RiskSectionPageMixin(ArticlePageMixin):
+    """One family of risks, with graded risks and care cards."""
+
+    body = StreamField(
+        ArticleBodyBlock(RISK_CONTENT_BLOCKS),
+        verbose_name=_("sections"),
+        help_text=_(
+            "The page’s sections with their risks and care cards; the table of contents is made from their headings."
+        ),
+    )
+
+    intrinsic_health_aspects = ["RisksOrComplicationsHealthAspect", "SideEffectsHealthAspect"]
+
+    class Meta:
+        abstract = True
+
+
+class SafeUseGuidePageMixin(ArticlePageMixin):
+    """Practical safer-use guidance: dosage, practices, monitoring, interactions, legal status."""
+
+    body = StreamField(
+        ArticleBodyBlock(SAFE_USE_CONTENT_BLOCKS),
+        verbose_name=_("sections"),
+        help_text=_(
+            "The page’s sections with their structured guidance; the table of contents is made from their headings."
+        ),
+    )
+
+    intrinsic_health_aspects = ["UsageOrScheduleHealthAspect", "SafetyHealthAspect"]
+
+    class Meta:
+        abstract = True
+
+
+class TopicOverviewPage(TopicOverviewPageMixin, Page):
+    topics = topics_field(TopicOverviewPageTopic)
+
+    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, FieldPanel("at_a_glance"), *ARTICLE_BOTTOM_PANELS]
+    edit_handler = article_edit_handler(content_panels)
+    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+
+    subpage_types = ["wagtail_kratom.RiskSectionPage", "wagtail_kratom.SafeUseGuidePage"]
+
+    class Meta:
+        verbose_name = _("topic overview page")
+        verbose_name_plural = _("topic overview pages")
+
+
+class RiskSectionPage(RiskSectionPageMixin, Page):
+    topics = topics_field(RiskSectionPageTopic)
+
+    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
+    edit_handler = article_edit_handler(content_panels)
+    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("risk section page")
+        verbose_name_plural = _("risk section pages")
+
+
+class SafeUseGuidePage(SafeUseGuidePageMixin, Page):
+    topics = topics_field(SafeUseGuidePageTopic)
+
+    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
+    edit_handler = article_edit_handler(content_panels)
+    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("safe-use guide page")
+        verbose_name_plural = _("safe-use guide pages")

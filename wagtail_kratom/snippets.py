@@ -1,0 +1,73 @@
+"""Snippets shared by article pages: the people and organisations credited on them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.search import index
+
+
+class Contributor(index.Indexed, models.Model):
+    """An author or medical reviewer, credited on pages and in schema.org ``reviewedBy``."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("The person’s or organisation’s name as readers should see it."),
+    )
+    credentials = models.CharField(
+        _("credentials"),
+        max_length=200,
+        blank=True,
+        help_text=_("Qualifications shown after the name, for example “MBBS, MRCP”."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("Job title or role, for example “Consultant hepatologist”."),
+    )
+    is_organisation = models.BooleanField(
+        _("is an organisation"),
+        default=False,
+        help_text=_("Tick for a team or organisation rather than a person."),
+    )
+    url = models.URLField(
+        _("web page"),
+        blank=True,
+        help_text=_("A page about this contributor, such as a professional profile."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
+        FieldPanel("is_organisation"),
+        FieldPanel("url"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("role"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("contributor")
+        verbose_name_plural = _("contributors")
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def json_ld(self) -> dict:
+        """Describe the contributor as a schema.org Person or Organization."""
+        if self.is_organisation:
+            data = {"@type": "Organization", "name": self.name}
+        else:
+            data = {"@type": "Person", "name": self.name}
+            if self.credentials:
+                data["honorificSuffix"] = self.credentials
+            if self.role:
+                data["jobTitle"] = self.role
+        if self.url:
+            data["url"] = self.url
+        return data

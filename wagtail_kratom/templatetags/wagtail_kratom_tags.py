@@ -1,0 +1,56 @@
+"""Template tags for article pages, usable in a site's own templates too."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from ..disclaimers import DISCLAIMERS_CONTEXT_KEY, SHOWN_CONTEXT_KEY
+from ..json_ld import article_json_ld
+
+register = template.Library()
+
+# Characters escaped so that JSON cannot close the <script> element it sits in.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def kratom_json_ld(context, page) -> str:
+    """Render the page's schema.org JSON-LD as a ``<script type="application/ld+json">`` element."""
+    data = json.dumps(article_json_ld(page, context.get("request")), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(f'<script type="application/ld+json">{data.translate(JSON_SCRIPT_ESCAPES)}</script>')
+
+
+def _disclaimer_state(context) -> tuple[list, set]:
+    disclaimers = context.get(DISCLAIMERS_CONTEXT_KEY)
+    if disclaimers is None:
+        disclaimers = context[DISCLAIMERS_CONTEXT_KEY] = context["page"].get_disclaimers()
+    shown = context.get(SHOWN_CONTEXT_KEY)
+    if shown is None:
+        shown = context[SHOWN_CONTEXT_KEY] = set()
+    return disclaimers, shown
+
+
+def _render(disclaimers: list) -> str:
+    return render_to_string("wagtail_kratom/includes/disclaimer.html", {"disclaimers": disclaimers})
+
+
+@register.simple_tag(takes_context=True)
+def kratom_disclaimer(context, kind: str) -> str:
+    """Render the page's disclaimers of ``kind``, unless this page render has shown them already."""
+    disclaimers, shown = _disclaimer_state(context)
+    if kind in shown:
+        return ""
+    shown.add(kind)
+    return _render([disclaimer for disclaimer in disclaimers if disclaimer.kind == kind])
+
+
+@register.simple_tag(takes_context=True)
+def kratom_disclaimers(context) -> str:
+    """Render every disclaimer of the page not yet shown in its fixed place."""
+    disclaimers, shown = _disclaimer_state(context)
+    remaining = [disclaimer for disclaimer in disclaimers if disclaimer.kind not in shown]
+    shown.update(disclaimer.kind for disclaimer in remaining)
+    return _render(remaining)
