@@ -622,6 +622,7 @@ class SectionBlock(blocks.StructBlock):
     health_aspect = blocks.ChoiceBlock(
         choices=HEALTH_ASPECT_CHOICES,
         required=False,
+        search_index=False,
         help_text=_("What this section is about, for search engines; leave blank to use the page’s own aspects."),
     )
 

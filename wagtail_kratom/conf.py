@@ -28,4 +28,6 @@ def get_setting(name: str) -> Any:
     """Return one package setting, falling back to its documented default."""
     if name not in DEFAULTS:
         raise KeyError(f"Unknown WAGTAIL_KRATOM setting: {name}")
-    return getattr(settings, "WAGTAIL_KRATOM", {}).get(name, DEFAULTS[name])
+    config = getattr(settings, "WAGTAIL_KRATOM", {})
+    # A malformed setting is reported by the system check wagtail_kratom.E002; until then, use defaults.
+    return config.get(name, DEFAULTS[name]) if isinstance(config, dict) else DEFAULTS[name]

@@ -159,6 +159,12 @@ class ArticlePageMixin(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Topics are committed after the page row, so the post_save index update missed any new ones.
+        index.insert_or_update_object(self)
+        return result
+
     # Computed views of the content -------------------------------------------------
 
     @cached_property

@@ -1,0 +1,61 @@
+"""Misconfiguration is caught at startup with a hint, and settings fall back to documented defaults."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from wagtail_kratom.checks import check_required_apps, check_settings
+from wagtail_kratom.conf import DEFAULTS, get_setting
+
+
+def error_ids(settings_value, settings):
+    settings.WAGTAIL_KRATOM = settings_value
+    return [error.id for error in check_settings(None)]
+
+
+def test_valid_configuration_passes(settings):
+    valid = {"SUMMARY_MAX_LENGTH": 400, "EXTRA_DISCLAIMER_KINDS": [("pregnancy", "Pregnancy")]}
+    assert error_ids(valid, settings) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ([], "wagtail_kratom.E002"),
+        ({"SUMMARY_LENGTH": 400}, "wagtail_kratom.E003"),
+        ({"SUMMARY_MAX_LENGTH": 0}, "wagtail_kratom.E004"),
+        ({"EXTRA_DISCLAIMER_KINDS": ["pregnancy"]}, "wagtail_kratom.E005"),
+    ],
+)
+def test_misconfiguration_is_reported(settings, value, expected):
+    assert error_ids(value, settings) == [expected]
+
+
+def test_malformed_setting_falls_back_to_defaults_until_fixed(settings):
+    settings.WAGTAIL_KRATOM = []
+    assert get_setting("SUMMARY_MAX_LENGTH") == 600
+
+
+def test_missing_required_app_is_reported(monkeypatch):
+    assert check_required_apps(None) == []
+    installed_without_settings = SimpleNamespace(is_installed=lambda name: name != "wagtail.contrib.settings")
+    monkeypatch.setattr("wagtail_kratom.checks.apps", installed_without_settings)
+    (error,) = check_required_apps(None)
+    assert error.id == "wagtail_kratom.E001"
+    assert "wagtail.contrib.settings" in error.msg
+
+
+def test_settings_fall_back_to_defaults_and_read_overrides_at_use(settings):
+    settings.WAGTAIL_KRATOM = {}
+    assert get_setting("SUMMARY_MAX_LENGTH") == DEFAULTS["SUMMARY_MAX_LENGTH"] == 600
+    settings.WAGTAIL_KRATOM = {"SUMMARY_MAX_LENGTH": 300}
+    assert get_setting("SUMMARY_MAX_LENGTH") == 300
+    with pytest.raises(KeyError):
+        get_setting("NOT_A_SETTING")
+
+
+def test_project_disclaimer_kinds_are_offered(settings):
+    from wagtail_kratom.disclaimers import Disclaimer
+
+    settings.WAGTAIL_KRATOM = {"EXTRA_DISCLAIMER_KINDS": [("pregnancy", "Pregnancy")]}
+    assert ("pregnancy", "Pregnancy") in Disclaimer._meta.get_field("kind").choices
