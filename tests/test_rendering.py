@@ -121,6 +121,11 @@ class TestStructuredBlocks:
         )
         assert dosage_block.select_one(".kratom-refs a")["href"] == "#citation-1"
 
+    def test_a_single_reported_amount_is_not_shown_as_a_range(self, site_root):
+        page = make_test_page(site_root, SafeUseGuidePage, body=[section("Tea", dosage(dosage_row("79", "79", "mg")))])
+        amounts = [td.get_text() for td in get_html(page).select('.kratom-dosage td[data-label="Amount"]')]
+        assert amounts == ["79 mg"]
+
     def test_interaction_grade_is_written_in_words(self, safe_use_page):
         item = get_html(safe_use_page).select_one(".kratom-interaction")
         assert item.select_one(".kratom-badge").get_text() == "Dangerous"
