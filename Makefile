@@ -19,6 +19,7 @@ $(VENV)/.installed-%: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --editable . --group $*
 	touch $@
 
+demo: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 demo: $(VENV)/.installed-demo
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_initial_data

@@ -58,7 +58,7 @@ def test_loader_runs_twice_without_duplicates(monkeypatch):
     assert counts() == first
     assert first["TopicOverviewPage"] >= 2
     assert first["RiskSectionPage"] >= 2 and first["SafeUseGuidePage"] >= 2
-    assert "Admin login: http://127.0.0.1:8000/admin/  user: admin  password: demo-password-123" in output
+    assert "Admin login: http://testserver/admin/  user: admin  password: demo-password-123" in output
 
 
 def test_each_hub_has_a_risk_section_and_a_safe_use_guide(monkeypatch):

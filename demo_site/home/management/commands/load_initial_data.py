@@ -8,6 +8,7 @@ import datetime
 import os
 import secrets
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -186,4 +187,5 @@ class Command(BaseCommand):
         note = (
             "" if "DEMO_ADMIN_PASSWORD" in os.environ else " (new on every run; set DEMO_ADMIN_PASSWORD to choose one)"
         )
-        self.stdout.write(f"Admin login: http://127.0.0.1:8000/admin/  user: admin  password: {password}{note}")
+        admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
+        self.stdout.write(f"Admin login: {admin_url}  user: admin  password: {password}{note}")
