@@ -24,7 +24,12 @@ def test_valid_configuration_passes(settings):
         ([], "wagtail_kratom.E002"),
         ({"SUMMARY_LENGTH": 400}, "wagtail_kratom.E003"),
         ({"SUMMARY_MAX_LENGTH": 0}, "wagtail_kratom.E004"),
+        ({"SUMMARY_MAX_LENGTH": True}, "wagtail_kratom.E004"),
         ({"EXTRA_DISCLAIMER_KINDS": ["pregnancy"]}, "wagtail_kratom.E005"),
+        ({"EXTRA_DISCLAIMER_KINDS": None}, "wagtail_kratom.E005"),
+        ({"EXTRA_DISCLAIMER_KINDS": [("medical", "Medical again")]}, "wagtail_kratom.E005"),
+        ({"EXTRA_DISCLAIMER_KINDS": [("x" * 51, "Too long")]}, "wagtail_kratom.E005"),
+        ({"ABOUT": 3}, "wagtail_kratom.E006"),
     ],
 )
 def test_misconfiguration_is_reported(settings, value, expected):
@@ -32,8 +37,12 @@ def test_misconfiguration_is_reported(settings, value, expected):
 
 
 def test_malformed_setting_falls_back_to_defaults_until_fixed(settings):
+    from wagtail_kratom.disclaimers import BUILT_IN_KINDS, get_kind_choices
+
     settings.WAGTAIL_KRATOM = []
     assert get_setting("SUMMARY_MAX_LENGTH") == 600
+    settings.WAGTAIL_KRATOM = {"EXTRA_DISCLAIMER_KINDS": None}
+    assert get_kind_choices() == BUILT_IN_KINDS
 
 
 def test_missing_required_app_is_reported(monkeypatch):

@@ -136,6 +136,17 @@ class TestStructuredBlocks:
         assert card.h3.get_text(" ", strip=True) == "Emergency: Call your local emergency number now if"
         assert card.select_one(".kratom-disclaimer--emergency")
 
+    def test_emergency_disclaimer_skips_non_urgent_cards(self, site_root):
+        cards = [
+            ("care_card", {"urgency": "non_urgent", "heading": "", "symptoms": ["Itching"], "action": ""}),
+            ("care_card", {"urgency": "urgent", "heading": "", "symptoms": ["Dark urine"], "action": ""}),
+        ]
+        page = make_test_page(site_root, RiskSectionPage, body=[section("Getting help", *cards)])
+        ArticlePageDisclaimer.objects.create(page=page, disclaimer=make_disclaimer("emergency"))
+        html = get_html(page)
+        assert not html.select(".kratom-care-card--non_urgent .kratom-disclaimer")
+        assert html.select(".kratom-care-card--urgent .kratom-disclaimer--emergency")
+
     def test_legal_disclaimer_sits_with_the_legal_status_table(self, safe_use_page):
         legal = get_html(safe_use_page).select_one(".kratom-legal")
         assert legal.select_one(".kratom-disclaimer--legal")
@@ -185,6 +196,15 @@ class TestListings:
         make_test_page(hub, SafeUseGuidePage, title="Draft guide", slug="draft", publish=False)
         titles = [a.get_text() for a in get_html(hub).select(".kratom-topic-children .kratom-card__link")]
         assert titles == ["Liver injury"]
+
+    def test_related_articles_skip_private_pages(self, site_root):
+        from wagtail.models import PageViewRestriction
+
+        page = make_test_page(site_root, TopicOverviewPage, title="Hub", slug="hub")
+        private = make_test_page(site_root, RiskSectionPage, title="Members only", slug="private")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+        RelatedArticle.objects.create(page=page, target=private)
+        assert not get_html(page).select(".kratom-related")
 
     def test_related_articles_skip_pages_that_are_not_live(self, site_root):
         page = make_test_page(site_root, TopicOverviewPage, title="Hub", slug="hub")

@@ -177,6 +177,13 @@ class TestAdminValidation(WagtailPageTestCase):
         self.assertEqual(errors["next_review_due"], ["The next review must fall after the last review (2026-06-01)."])
         self.assertIn("700 characters long", errors["summary"][0])
 
+    def test_draft_with_empty_dosage_amount_and_heading_can_be_saved(self):
+        row = {"form": "powder", "route": "oral", "min": "", "max": "3", "unit": "g", "note": ""}
+        data = admin_form_data([("", [("dosage", {"rows": list_block([row]), "citations": ""})])])
+        response = self.post_create(SafeUseGuidePage, data, action="action-save")
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(SafeUseGuidePage.objects.get(slug="kratom-and-the-liver").live)
+
     def test_draft_with_unfinished_structured_block_can_be_saved(self):
         unfinished_risk = {
             "name": "",

@@ -428,7 +428,8 @@ class DosageRowBlock(blocks.StructBlock):
             amount = value.get(name)
             if amount is not None and amount <= Decimal(0):
                 errors[name] = ValidationError(_("Amounts must be greater than zero."))
-        if not errors and value["min"] > value["max"]:
+        amounts_given = value.get("min") is not None and value.get("max") is not None
+        if not errors and amounts_given and value["min"] > value["max"]:
             errors["max"] = ValidationError(
                 _("The highest amount (%(max)s) is lower than the lowest amount (%(min)s). Swap them or correct one."),
                 params={"min": value["min"], "max": value["max"]},
@@ -650,6 +651,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
         seen = {}
         errors = {}
         for index, child in enumerate(value):
+            if not child.value["heading"]:
+                continue  # A missing heading is the required check's to report, or to defer for a draft.
             anchor = child.value.anchor
             if not anchor:
                 message = _("This heading has no letters or numbers to make a link anchor from.")

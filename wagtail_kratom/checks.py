@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 
 from .conf import DEFAULTS
+from .disclaimers import BUILT_IN_KINDS, Disclaimer
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
 
@@ -43,20 +44,48 @@ def check_settings(app_configs, **kwargs):
         if key not in DEFAULTS
     ]
     max_length = config.get("SUMMARY_MAX_LENGTH", DEFAULTS["SUMMARY_MAX_LENGTH"])
-    if not isinstance(max_length, int) or max_length < 1:
+    if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1:
         errors.append(
             Error(
                 "WAGTAIL_KRATOM['SUMMARY_MAX_LENGTH'] must be a positive whole number.",
                 id="wagtail_kratom.E004",
             )
         )
-    for choice in config.get("EXTRA_DISCLAIMER_KINDS", []):
-        if not (isinstance(choice, (list, tuple)) and len(choice) == 2):
-            errors.append(
-                Error(
-                    f"WAGTAIL_KRATOM['EXTRA_DISCLAIMER_KINDS'] entry {choice!r} is not a (kind, label) pair.",
-                    hint='Write each kind as ("kind", "Label").',
-                    id="wagtail_kratom.E005",
-                )
+    errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
+    if not isinstance(config.get("ABOUT", {}), dict):
+        errors.append(
+            Error(
+                "WAGTAIL_KRATOM['ABOUT'] must be a dict describing a schema.org Thing.",
+                hint='For example {"@type": "Substance", "name": "Kratom"}.',
+                id="wagtail_kratom.E006",
             )
+        )
+    return errors
+
+
+def check_extra_disclaimer_kinds(kinds) -> list[Error]:
+    """Each extra kind must be a new ("kind", "Label") pair that fits the kind column."""
+    hint = 'Write EXTRA_DISCLAIMER_KINDS as a list of ("kind", "Label") pairs.'
+    if not isinstance(kinds, (list, tuple)):
+        return [Error("WAGTAIL_KRATOM['EXTRA_DISCLAIMER_KINDS'] must be a list.", hint=hint, id="wagtail_kratom.E005")]
+    errors = []
+    taken = {kind for kind, _label in BUILT_IN_KINDS}
+    max_length = Disclaimer._meta.get_field("kind").max_length
+    for choice in kinds:
+        if not (isinstance(choice, (list, tuple)) and len(choice) == 2 and isinstance(choice[0], str)):
+            problem = "is not a (kind, label) pair"
+        elif choice[0] in taken:
+            problem = "repeats a kind that already exists"
+        elif not choice[0] or len(choice[0]) > max_length:
+            problem = f"must have a kind of 1 to {max_length} characters"
+        else:
+            taken.add(choice[0])
+            continue
+        errors.append(
+            Error(
+                f"WAGTAIL_KRATOM['EXTRA_DISCLAIMER_KINDS'] entry {choice!r} {problem}.",
+                hint=hint,
+                id="wagtail_kratom.E005",
+            )
+        )
     return errors

@@ -13,8 +13,6 @@ DEFAULTS: dict[str, Any] = {
     "SUMMARY_MAX_LENGTH": 600,
     # Project-defined disclaimer kinds, as ``[("kind", "Label"), ...]``.
     "EXTRA_DISCLAIMER_KINDS": [],
-    # Most related articles an editor may pick for one page.
-    "MAX_RELATED_ARTICLES": 6,
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

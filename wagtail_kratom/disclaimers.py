@@ -40,8 +40,16 @@ KIND_ORDER = [kind for kind, _label in BUILT_IN_KINDS]
 
 
 def get_kind_choices() -> list[tuple[str, str]]:
-    """Built-in kinds plus those a project adds in ``WAGTAIL_KRATOM["EXTRA_DISCLAIMER_KINDS"]``."""
-    return BUILT_IN_KINDS + [tuple(choice) for choice in get_setting("EXTRA_DISCLAIMER_KINDS")]
+    """Built-in kinds plus those a project adds in ``WAGTAIL_KRATOM["EXTRA_DISCLAIMER_KINDS"]``.
+
+    Malformed entries are left out here and reported by the system check wagtail_kratom.E005.
+    """
+    extra = get_setting("EXTRA_DISCLAIMER_KINDS")
+    if not isinstance(extra, (list, tuple)):
+        return list(BUILT_IN_KINDS)
+    return BUILT_IN_KINDS + [
+        tuple(choice) for choice in extra if isinstance(choice, (list, tuple)) and len(choice) == 2
+    ]
 
 
 class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -51,7 +59,7 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
         _("kind"),
         max_length=50,
         choices=get_kind_choices,
-        help_text=_("What the disclaimer covers; pages require certain kinds."),
+        help_text=_("What the disclaimer covers; page templates show each kind in its own place."),
     )
     title = models.CharField(
         _("title"),
@@ -111,7 +119,7 @@ class ArticlePageDisclaimer(Orderable):
         on_delete=models.PROTECT,
         related_name="page_links",
         verbose_name=_("disclaimer"),
-        help_text=_("Choose approved wording for one of the kinds this page needs."),
+        help_text=_("Approved wording to show on this page."),
     )
 
     panels = [FieldPanel("disclaimer")]

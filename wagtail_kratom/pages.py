@@ -204,14 +204,24 @@ class ArticlePageMixin(models.Model):
     def get_disclaimers(self) -> list:
         """The page's chosen disclaimers that are live and active, in kind order."""
         chosen = [
-            link.disclaimer for link in self.kratom_disclaimers.all() if link.disclaimer.live and link.disclaimer.active
+            link.disclaimer
+            for link in self.kratom_disclaimers.select_related("disclaimer")
+            if link.disclaimer.live and link.disclaimer.active
         ]
         return sorted(chosen, key=lambda d: KIND_ORDER.index(d.kind) if d.kind in KIND_ORDER else len(KIND_ORDER))
 
-    def get_related_articles(self) -> list:
-        """Editor-picked related articles that are live, with the picked label."""
-        links = self.kratom_related_articles.select_related("target").all()
-        return [link for link in links if link.target.live]
+    def get_related_articles(self) -> list[tuple]:
+        """Editor-picked related articles readers may see: ``(page, label)`` for live, public targets."""
+        base_page_model = swapper.load_model("wagtailcore", "Page")
+        links = list(self.kratom_related_articles.all())
+        visible = {
+            page.pk: page
+            for page in base_page_model.objects.filter(pk__in=[link.target_id for link in links])
+            .live()
+            .public()
+            .specific()
+        }
+        return [(visible[link.target_id], link.label) for link in links if link.target_id in visible]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

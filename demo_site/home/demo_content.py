@@ -18,8 +18,8 @@ CONTRIBUTORS = [
     {
         "key": "editorial-team",
         "name": "wagtail-kratom Editorial Team",
-        "credentials": "Health information editors",
-        "role": "Author",
+        "credentials": "",
+        "role": "Health information editors",
         "is_organisation": True,
         "url": "",
     },

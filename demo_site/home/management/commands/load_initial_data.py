@@ -185,7 +185,9 @@ class Command(BaseCommand):
         user.set_password(password)
         user.save()
         note = (
-            "" if "DEMO_ADMIN_PASSWORD" in os.environ else " (new on every run; set DEMO_ADMIN_PASSWORD to choose one)"
+            ""
+            if os.environ.get("DEMO_ADMIN_PASSWORD")
+            else " (new on every run; set DEMO_ADMIN_PASSWORD to choose one)"
         )
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
         self.stdout.write(f"Admin login: {admin_url}  user: admin  password: {password}{note}")
