@@ -87,6 +87,15 @@ class TestSections:
         assert "no letters or numbers to make a link anchor" in message
 
 
+def test_validation_sees_a_body_reassigned_after_it_was_read(site_root):
+    page = make_test_page(site_root, RiskSectionPage)
+    assert page.table_of_contents == [{"heading": "What is known", "anchor": "what-is-known"}]
+    page.body = [section("Liver injury", risk(citations=[5]))]
+    with pytest.raises(ValidationError) as caught:
+        page.full_clean()
+    assert "“Liver injury” cites 5" in caught.value.message_dict["body"][0]
+
+
 class TestSummary:
     def test_summary_over_the_limit_is_refused(self, site_root):
         errors = validation_errors(site_root, TopicOverviewPage, summary="x" * 601)

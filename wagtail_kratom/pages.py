@@ -12,7 +12,6 @@ import swapper
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -43,7 +42,7 @@ from .blocks import (
 from .conf import get_setting
 from .disclaimers import DISCLAIMERS_CONTEXT_KEY, KIND_ORDER, SHOWN_CONTEXT_KEY
 from .forms import ArticlePageForm
-from .health_aspects import HEALTH_ASPECT_LABELS, HealthAspectsField
+from .health_aspects import HealthAspectsField
 from .site_settings import KratomSiteSettings
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -167,8 +166,9 @@ class ArticlePageMixin(models.Model):
 
     # Computed views of the content -------------------------------------------------
 
-    @cached_property
+    @property
     def sections(self) -> list:
+        """The body's section values; derived each time so that a reassigned body is never stale."""
         return [child.value for child in self.body if child.block_type == "section"]
 
     @property
@@ -186,10 +186,6 @@ class ArticlePageMixin(models.Model):
     def all_health_aspects(self) -> list[str]:
         """The type's own aspects followed by the editor's picks, without repeats."""
         return list(dict.fromkeys([*self.intrinsic_health_aspects, *(self.health_aspects or [])]))
-
-    @property
-    def health_aspect_labels(self) -> list[str]:
-        return [str(HEALTH_ASPECT_LABELS[aspect]) for aspect in self.all_health_aspects]
 
     @property
     def is_review_overdue(self) -> bool:
