@@ -28,6 +28,7 @@ from wagtail.admin.panels import (
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
@@ -161,7 +162,8 @@ class ArticlePageMixin(models.Model):
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
         # Topics are committed after the page row, so the post_save index update missed any new ones.
-        index.insert_or_update_object(self)
+        # Enqueue the same task Wagtail's post_save handler uses, so the project's task backend decides when.
+        insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
         return result
 
     # Computed views of the content -------------------------------------------------
