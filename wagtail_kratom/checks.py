@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 
 from .conf import DEFAULTS
-from .disclaimers import BUILT_IN_KINDS, Disclaimer
+from .disclaimers import BUILT_IN_KINDS, Disclaimer, is_kind_pair
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
 
@@ -72,7 +72,7 @@ def check_extra_disclaimer_kinds(kinds) -> list[Error]:
     taken = {kind for kind, _label in BUILT_IN_KINDS}
     max_length = Disclaimer._meta.get_field("kind").max_length
     for choice in kinds:
-        if not (isinstance(choice, (list, tuple)) and len(choice) == 2 and isinstance(choice[0], str)):
+        if not is_kind_pair(choice):
             problem = "is not a (kind, label) pair"
         elif choice[0] in taken:
             problem = "repeats a kind that already exists"

@@ -39,6 +39,11 @@ SHOWN_CONTEXT_KEY = "kratom_disclaimers_shown"
 KIND_ORDER = [kind for kind, _label in BUILT_IN_KINDS]
 
 
+def is_kind_pair(choice) -> bool:
+    """Whether an ``EXTRA_DISCLAIMER_KINDS`` entry has the ``("kind", "Label")`` shape."""
+    return isinstance(choice, (list, tuple)) and len(choice) == 2 and isinstance(choice[0], str)
+
+
 def get_kind_choices() -> list[tuple[str, str]]:
     """Built-in kinds plus those a project adds in ``WAGTAIL_KRATOM["EXTRA_DISCLAIMER_KINDS"]``.
 
@@ -47,9 +52,7 @@ def get_kind_choices() -> list[tuple[str, str]]:
     extra = get_setting("EXTRA_DISCLAIMER_KINDS")
     if not isinstance(extra, (list, tuple)):
         return list(BUILT_IN_KINDS)
-    return BUILT_IN_KINDS + [
-        tuple(choice) for choice in extra if isinstance(choice, (list, tuple)) and len(choice) == 2
-    ]
+    return BUILT_IN_KINDS + [tuple(choice) for choice in extra if is_kind_pair(choice)]
 
 
 class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model):
