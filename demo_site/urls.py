@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .api import api_router
 from .views import search
 
 urlpatterns = [
@@ -12,6 +14,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("api/v2/", api_router.urls),
+    path("api/v3/", api_v3.urls),
 ]
 
 if settings.DEBUG:

@@ -2,6 +2,8 @@ import pytest
 from wagtail.models import Page, Site
 
 from tests.testapp.models import OrdinaryPage
+from tests.utils import make_disclaimer, set_site_defaults
+from wagtail_kratom.disclaimers import BUILT_IN_KINDS
 
 
 @pytest.fixture(autouse=True)
@@ -11,7 +13,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def site_root(db) -> OrdinaryPage:
-    """An ordinary page of the site's own type as the default site's root."""
+    """An ordinary page of the site's own type as the default site's root, with no site default disclaimers."""
     root = Page.get_first_root_node()
     home = OrdinaryPage(title="Home", slug="test-home")
     root.add_child(instance=home)
@@ -19,3 +21,17 @@ def site_root(db) -> OrdinaryPage:
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     return home
+
+
+@pytest.fixture
+def site_defaults(site_root) -> dict:
+    """A published site default disclaimer of every built-in kind, by kind."""
+    defaults = {kind: make_disclaimer(kind, title=f"Default {kind} disclaimer") for kind, _label in BUILT_IN_KINDS}
+    set_site_defaults(site_root.get_site(), *defaults.values())
+    return defaults
+
+
+@pytest.fixture
+def home(site_root, site_defaults) -> OrdinaryPage:
+    """The site root of a site whose defaults cover every required disclaimer kind."""
+    return site_root

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from demo_site.home.models import HomePage
 from tests.testapp.models import OrdinaryPage
-from tests.utils import admin_form_data, list_block, make_test_page
+from tests.utils import admin_form_data, list_block, make_disclaimer, make_test_page, set_site_defaults
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 
 ARTICLE_TYPES = [TopicOverviewPage, RiskSectionPage, SafeUseGuidePage]
@@ -44,7 +44,10 @@ class TestCreateInAdmin(WagtailPageTestCase):
         root = Page.get_first_root_node()
         cls.home = OrdinaryPage(title="Home", slug="test-home")
         root.add_child(instance=cls.home)
-        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": cls.home})
+        site, _created = Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "root_page": cls.home}
+        )
+        set_site_defaults(site, *(make_disclaimer(kind) for kind in ("medical", "emergency", "dosage", "legal")))
 
     def setUp(self):
         self.login()

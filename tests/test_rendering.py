@@ -61,9 +61,9 @@ def json_ld(html: BeautifulSoup) -> dict:
 
 
 @pytest.fixture
-def safe_use_page(site_root):
+def safe_use_page(home):
     page = make_test_page(
-        site_root,
+        home,
         SafeUseGuidePage,
         title="Reducing harm",
         body=SAFE_USE_BODY,
@@ -104,8 +104,8 @@ class TestStructure:
         assert "Page last reviewed 1 June 2026" in footer
         assert "Next review due 1 June 2027" in footer
 
-    def test_overdue_page_tells_readers(self, site_root):
-        page = make_test_page(site_root, TopicOverviewPage, last_reviewed=datetime.date(2020, 1, 1))
+    def test_overdue_page_tells_readers(self, home):
+        page = make_test_page(home, TopicOverviewPage, last_reviewed=datetime.date(2020, 1, 1))
         notice = get_html(page).select_one(".kratom-notice")
         assert "was due for review on 1 January 2021" in notice.get_text()
 
@@ -121,8 +121,8 @@ class TestStructuredBlocks:
         )
         assert dosage_block.select_one(".kratom-refs a")["href"] == "#citation-1"
 
-    def test_a_single_reported_amount_is_not_shown_as_a_range(self, site_root):
-        page = make_test_page(site_root, SafeUseGuidePage, body=[section("Tea", dosage(dosage_row("79", "79", "mg")))])
+    def test_a_single_reported_amount_is_not_shown_as_a_range(self, home):
+        page = make_test_page(home, SafeUseGuidePage, body=[section("Tea", dosage(dosage_row("79", "79", "mg")))])
         amounts = [td.get_text() for td in get_html(page).select('.kratom-dosage td[data-label="Amount"]')]
         assert amounts == ["79 mg"]
 
@@ -136,12 +136,12 @@ class TestStructuredBlocks:
         assert card.h3.get_text(" ", strip=True) == "Emergency: Call your local emergency number now if"
         assert card.select_one(".kratom-disclaimer--emergency")
 
-    def test_emergency_disclaimer_skips_non_urgent_cards(self, site_root):
+    def test_emergency_disclaimer_skips_non_urgent_cards(self, home):
         cards = [
             ("care_card", {"urgency": "non_urgent", "heading": "", "symptoms": ["Itching"], "action": ""}),
             ("care_card", {"urgency": "urgent", "heading": "", "symptoms": ["Dark urine"], "action": ""}),
         ]
-        page = make_test_page(site_root, RiskSectionPage, body=[section("Getting help", *cards)])
+        page = make_test_page(home, RiskSectionPage, body=[section("Getting help", *cards)])
         ArticlePageDisclaimer.objects.create(page=page, disclaimer=make_disclaimer("emergency"))
         html = get_html(page)
         assert not html.select(".kratom-care-card--non_urgent .kratom-disclaimer")
@@ -158,10 +158,8 @@ class TestStructuredBlocks:
         assert items[0].select_one('a[href="https://doi.org/10.1016/j.drugalcdep.2019.107849"]')
         assert items[1].select_one('a[href="https://pubmed.ncbi.nlm.nih.gov/123/"]')
 
-    def test_risk_shows_severity_and_evidence_in_words(self, site_root):
-        page = make_test_page(
-            site_root, RiskSectionPage, body=[section("Liver", risk(severity="severe", citations=[1]))]
-        )
+    def test_risk_shows_severity_and_evidence_in_words(self, home):
+        page = make_test_page(home, RiskSectionPage, body=[section("Liver", risk(severity="severe", citations=[1]))])
         grades = get_html(page).select_one(".kratom-risk .kratom-grades").get_text(" ", strip=True)
         assert grades == "Severity Severe Evidence Case reports"
 
@@ -177,8 +175,8 @@ class TestDisclaimers:
         summary = html.select_one(".kratom-summary")
         assert summary.find_next("aside")["class"] == ["kratom-disclaimer", "kratom-disclaimer--medical"]
 
-    def test_unpublished_or_inactive_disclaimers_are_not_shown(self, site_root):
-        page = make_test_page(site_root, TopicOverviewPage)
+    def test_unpublished_or_inactive_disclaimers_are_not_shown(self, home):
+        page = make_test_page(home, TopicOverviewPage)
         draft = make_disclaimer("medical", title="Draft wording")
         draft.unpublish()
         inactive = make_disclaimer("evidence", title="Old wording")
@@ -190,26 +188,26 @@ class TestDisclaimers:
 
 
 class TestListings:
-    def test_hub_lists_only_its_live_children(self, site_root):
-        hub = make_test_page(site_root, TopicOverviewPage, title="Liver")
+    def test_hub_lists_only_its_live_children(self, home):
+        hub = make_test_page(home, TopicOverviewPage, title="Liver")
         make_test_page(hub, RiskSectionPage, title="Liver injury", slug="injury")
         make_test_page(hub, SafeUseGuidePage, title="Draft guide", slug="draft", publish=False)
         titles = [a.get_text() for a in get_html(hub).select(".kratom-topic-children .kratom-card__link")]
         assert titles == ["Liver injury"]
 
-    def test_related_articles_skip_private_pages(self, site_root):
+    def test_related_articles_skip_private_pages(self, home):
         from wagtail.models import PageViewRestriction
 
-        page = make_test_page(site_root, TopicOverviewPage, title="Hub", slug="hub")
-        private = make_test_page(site_root, RiskSectionPage, title="Members only", slug="private")
+        page = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
+        private = make_test_page(home, RiskSectionPage, title="Members only", slug="private")
         PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
         RelatedArticle.objects.create(page=page, target=private)
         assert not get_html(page).select(".kratom-related")
 
-    def test_related_articles_skip_pages_that_are_not_live(self, site_root):
-        page = make_test_page(site_root, TopicOverviewPage, title="Hub", slug="hub")
-        live = make_test_page(site_root, RiskSectionPage, title="Live risk", slug="live")
-        gone = make_test_page(site_root, SafeUseGuidePage, title="Withdrawn guide", slug="gone")
+    def test_related_articles_skip_pages_that_are_not_live(self, home):
+        page = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
+        live = make_test_page(home, RiskSectionPage, title="Live risk", slug="live")
+        gone = make_test_page(home, SafeUseGuidePage, title="Withdrawn guide", slug="gone")
         RelatedArticle.objects.create(page=page, target=live, label="Read about the risks")
         RelatedArticle.objects.create(page=page, target=gone)
         gone.unpublish()
@@ -253,7 +251,7 @@ class TestJsonLd:
             {"@type": "PropertyValue", "propertyID": "DOI", "value": "10.1016/j.drugalcdep.2019.107849"}
         ]
 
-    def test_each_type_carries_its_own_health_aspects(self, site_root):
+    def test_each_type_carries_its_own_health_aspects(self, home):
         expected = {
             TopicOverviewPage: ["https://schema.org/OverviewHealthAspect"],
             RiskSectionPage: [
@@ -262,11 +260,11 @@ class TestJsonLd:
             ],
         }
         for model, aspects in expected.items():
-            page = make_test_page(site_root, model, slug=model.__name__.lower())
+            page = make_test_page(home, model, slug=model.__name__.lower())
             assert json_ld(get_html(page))["hasPart"][0]["hasHealthAspect"] == aspects
 
-    def test_script_content_cannot_close_the_script_element(self, site_root):
-        page = make_test_page(site_root, TopicOverviewPage, title="</script><script>alert(1)</script>")
+    def test_script_content_cannot_close_the_script_element(self, home):
+        page = make_test_page(home, TopicOverviewPage, title="</script><script>alert(1)</script>")
         response = Client().get(page.url).content.decode()
         assert "</script><script>alert(1)" not in response
         assert json_ld(BeautifulSoup(response, "html.parser"))["name"] == "</script><script>alert(1)</script>"

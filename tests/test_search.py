@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def pages(site_root):
+def pages(home):
     liver = make_test_page(
-        site_root,
+        home,
         RiskSectionPage,
         title="Liver injury",
         slug="liver",
@@ -22,8 +22,8 @@ def pages(site_root):
     )
     liver.topics.add("hepatotoxicity")
     liver.save_revision().publish()
-    withdrawal = make_test_page(site_root, SafeUseGuidePage, title="Cutting down", slug="cutting-down")
-    draft = make_test_page(site_root, TopicOverviewPage, title="Unreleased jaundice page", slug="draft", publish=False)
+    withdrawal = make_test_page(home, SafeUseGuidePage, title="Cutting down", slug="cutting-down")
+    draft = make_test_page(home, TopicOverviewPage, title="Unreleased jaundice page", slug="draft", publish=False)
     return liver, withdrawal, draft
 
 

@@ -24,71 +24,71 @@ def validation_errors(parent, model, **fields) -> dict[str, list[str]]:
     return caught.value.message_dict
 
 
-def dosage_errors(site_root, *rows) -> list[str]:
-    errors = validation_errors(site_root, SafeUseGuidePage, body=[section("Amounts", dosage(*rows))])
+def dosage_errors(home, *rows) -> list[str]:
+    errors = validation_errors(home, SafeUseGuidePage, body=[section("Amounts", dosage(*rows))])
     return errors["body"]
 
 
 class TestDosage:
-    def test_min_above_max_is_refused(self, site_root):
-        (message,) = dosage_errors(site_root, dosage_row(min_amount="5", max_amount="2"))
+    def test_min_above_max_is_refused(self, home):
+        (message,) = dosage_errors(home, dosage_row(min_amount="5", max_amount="2"))
         assert "row 1 › max" in message
         assert "The highest amount (2) is lower than the lowest amount (5)" in message
 
     @pytest.mark.parametrize("amount", ["0", "-1"])
-    def test_zero_or_negative_amounts_are_refused(self, site_root, amount):
-        (message,) = dosage_errors(site_root, dosage_row(min_amount=amount, max_amount="3"))
+    def test_zero_or_negative_amounts_are_refused(self, home, amount):
+        (message,) = dosage_errors(home, dosage_row(min_amount=amount, max_amount="3"))
         assert message.endswith("min: Amounts must be greater than zero.")
 
-    def test_unknown_unit_is_refused_with_the_known_units(self, site_root):
-        (message,) = dosage_errors(site_root, dosage_row(unit="teaspoons"))
+    def test_unknown_unit_is_refused_with_the_known_units(self, home):
+        (message,) = dosage_errors(home, dosage_row(unit="teaspoons"))
         assert "“teaspoons” is not a unit this table knows" in message
         assert "grams (g), milligrams (mg) or millilitres (ml)" in message
 
-    def test_equal_min_and_max_is_a_valid_single_amount(self, site_root):
-        page = make_test_page(site_root, SafeUseGuidePage, body=[section("Amounts", dosage(dosage_row("2", "2")))])
+    def test_equal_min_and_max_is_a_valid_single_amount(self, home):
+        page = make_test_page(home, SafeUseGuidePage, body=[section("Amounts", dosage(dosage_row("2", "2")))])
         assert page.live
 
 
 class TestReviewDates:
-    def test_next_review_due_must_follow_last_reviewed(self, site_root):
+    def test_next_review_due_must_follow_last_reviewed(self, home):
         for due in (datetime.date(2026, 5, 31), datetime.date(2026, 6, 1)):
-            errors = validation_errors(site_root, RiskSectionPage, next_review_due=due)
+            errors = validation_errors(home, RiskSectionPage, next_review_due=due)
             assert errors["next_review_due"] == ["The next review must fall after the last review (2026-06-01)."]
 
-    def test_next_review_due_defaults_to_the_sites_review_cycle(self, site_root):
+    def test_next_review_due_defaults_to_the_sites_review_cycle(self, home):
         settings = KratomSiteSettings.for_site(Site.objects.get(is_default_site=True))
         settings.review_cycle_months = 6
         settings.save()
-        page = make_test_page(site_root, RiskSectionPage, last_reviewed=datetime.date(2026, 8, 31))
+        page = make_test_page(home, RiskSectionPage, last_reviewed=datetime.date(2026, 8, 31))
         assert page.next_review_due == datetime.date(2027, 2, 28)
 
-    def test_review_cycle_defaults_to_twelve_months(self, site_root):
-        page = make_test_page(site_root, TopicOverviewPage, last_reviewed=datetime.date(2024, 2, 29))
+    def test_review_cycle_defaults_to_twelve_months(self, home):
+        page = make_test_page(home, TopicOverviewPage, last_reviewed=datetime.date(2024, 2, 29))
         assert page.next_review_due == datetime.date(2025, 2, 28)
 
 
 class TestSections:
-    def test_duplicate_headings_are_refused(self, site_root):
+    def test_duplicate_headings_are_refused(self, home):
         body = [section("Liver injury", risk()), section("Liver injury", risk(name="Other"))]
-        (message,) = validation_errors(site_root, RiskSectionPage, body=body)["body"]
+        (message,) = validation_errors(home, RiskSectionPage, body=body)["body"]
         assert message == (
             "section 2 “Liver injury” › heading: Another section is already headed “Liver injury”. "
             "Give each section its own heading."
         )
 
-    def test_headings_that_give_the_same_anchor_are_refused(self, site_root):
+    def test_headings_that_give_the_same_anchor_are_refused(self, home):
         body = [section("Dose", risk()), section("Dose!", risk())]
-        (message,) = validation_errors(site_root, RiskSectionPage, body=body)["body"]
+        (message,) = validation_errors(home, RiskSectionPage, body=body)["body"]
         assert "Another section is already headed “Dose”" in message
 
-    def test_heading_without_letters_is_refused(self, site_root):
-        (message,) = validation_errors(site_root, RiskSectionPage, body=[section("???", risk())])["body"]
+    def test_heading_without_letters_is_refused(self, home):
+        (message,) = validation_errors(home, RiskSectionPage, body=[section("???", risk())])["body"]
         assert "no letters or numbers to make a link anchor" in message
 
 
-def test_validation_sees_a_body_reassigned_after_it_was_read(site_root):
-    page = make_test_page(site_root, RiskSectionPage)
+def test_validation_sees_a_body_reassigned_after_it_was_read(home):
+    page = make_test_page(home, RiskSectionPage)
     assert page.table_of_contents == [{"heading": "What is known", "anchor": "what-is-known"}]
     page.body = [section("Liver injury", risk(citations=[5]))]
     with pytest.raises(ValidationError) as caught:
@@ -97,27 +97,27 @@ def test_validation_sees_a_body_reassigned_after_it_was_read(site_root):
 
 
 class TestSummary:
-    def test_summary_over_the_limit_is_refused(self, site_root):
-        errors = validation_errors(site_root, TopicOverviewPage, summary="x" * 601)
+    def test_summary_over_the_limit_is_refused(self, home):
+        errors = validation_errors(home, TopicOverviewPage, summary="x" * 601)
         assert errors["summary"] == [
             "The summary is 601 characters long; keep it to 600 so readers can take it in at a glance."
         ]
 
-    def test_limit_follows_the_setting(self, site_root, settings):
+    def test_limit_follows_the_setting(self, home, settings):
         settings.WAGTAIL_KRATOM = {"SUMMARY_MAX_LENGTH": 100}
-        assert "summary" in validation_errors(site_root, TopicOverviewPage, summary="x" * 101)
-        assert make_test_page(site_root, TopicOverviewPage, summary="x" * 100).live
+        assert "summary" in validation_errors(home, TopicOverviewPage, summary="x" * 101)
+        assert make_test_page(home, TopicOverviewPage, summary="x" * 100).live
 
 
 class TestCitations:
-    def test_cited_number_missing_from_the_citation_list_is_refused(self, site_root):
+    def test_cited_number_missing_from_the_citation_list_is_refused(self, home):
         body = [section("Liver injury", risk(citations=[1, 2]))]
-        (message,) = validation_errors(site_root, RiskSectionPage, body=body)["body"]
+        (message,) = validation_errors(home, RiskSectionPage, body=body)["body"]
         assert message.startswith("“Liver injury” cites 2, but the page lists 1 citations.")
 
-    def test_interaction_rows_are_checked_too(self, site_root):
+    def test_interaction_rows_are_checked_too(self, home):
         interactions = ("interactions", {"rows": [{"substance": "Alcohol", "risk": "dangerous", "citations": [4]}]})
-        (message,) = validation_errors(site_root, SafeUseGuidePage, body=[section("Mixing", interactions)])["body"]
+        (message,) = validation_errors(home, SafeUseGuidePage, body=[section("Mixing", interactions)])["body"]
         assert message.startswith("“Alcohol” cites 4")
 
     def test_citation_numbers_must_be_a_comma_separated_list(self):
@@ -130,8 +130,8 @@ class TestCitations:
             block.clean([0])
 
 
-def test_unknown_health_aspect_is_refused(site_root):
-    errors = validation_errors(site_root, TopicOverviewPage, health_aspects=["CuresEverythingHealthAspect"])
+def test_unknown_health_aspect_is_refused(home):
+    errors = validation_errors(home, TopicOverviewPage, health_aspects=["CuresEverythingHealthAspect"])
     assert errors["health_aspects"] == ["Unknown health aspect: CuresEverythingHealthAspect."]
 
 

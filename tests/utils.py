@@ -4,7 +4,7 @@ import datetime
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from wagtail_kratom.models import Disclaimer
+from wagtail_kratom.models import Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
 
 
 def section(heading: str, *content, health_aspect: str = "") -> dict:
@@ -75,6 +75,15 @@ def make_disclaimer(kind="medical", title="This is not medical advice", body="<p
     disclaimer.save_revision().publish()
     disclaimer.refresh_from_db()
     return disclaimer
+
+
+def set_site_defaults(site, *disclaimers) -> KratomSiteSettings:
+    """Make ``disclaimers`` the site's defaults, replacing any it had."""
+    settings = KratomSiteSettings.for_site(site)
+    SiteDefaultDisclaimer.objects.filter(settings=settings).delete()
+    for disclaimer in disclaimers:
+        SiteDefaultDisclaimer.objects.create(settings=settings, disclaimer=disclaimer)
+    return settings
 
 
 def admin_form_data(body_sections, **overrides) -> dict:

@@ -13,6 +13,13 @@ DEFAULTS: dict[str, Any] = {
     "SUMMARY_MAX_LENGTH": 600,
     # Project-defined disclaimer kinds, as ``[("kind", "Label"), ...]``.
     "EXTRA_DISCLAIMER_KINDS": [],
+    # Disclaimer kinds a page must carry before it may go live, by page model label.
+    # A project's entries replace these one model at a time.
+    "REQUIRED_DISCLAIMER_KINDS": {
+        "wagtail_kratom.TopicOverviewPage": ["medical"],
+        "wagtail_kratom.RiskSectionPage": ["medical", "emergency"],
+        "wagtail_kratom.SafeUseGuidePage": ["medical", "dosage", "legal"],
+    },
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

@@ -1,12 +1,20 @@
 """Disclaimers: approved wording, kept as revisioned snippets, that pages must carry.
 
-Each page picks its disclaimers (``ArticlePageDisclaimer``); templates show them
-by kind in fixed places.
+Each page type requires some kinds (``REQUIRED_DISCLAIMER_KINDS``). A page resolves
+a kind to the disclaimer it chose itself or, failing that, to its site's default.
+``resolve_disclaimers`` is the one place that rule lives: rendering, the APIs and
+every publishing path ask it.
 """
 
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
 import swapper
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -16,10 +24,11 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    Site,
 )
 from wagtail.search import index
 
-from .conf import get_setting
+from .conf import DEFAULTS, get_setting
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
@@ -38,6 +47,9 @@ SHOWN_CONTEXT_KEY = "kratom_disclaimers_shown"
 #: The order kinds are shown in when no fixed place has shown them already.
 KIND_ORDER = [kind for kind, _label in BUILT_IN_KINDS]
 
+#: How many pages a refusal names before summing up the rest.
+PAGES_NAMED_IN_REFUSALS = 10
+
 
 def is_kind_pair(choice) -> bool:
     """Whether an ``EXTRA_DISCLAIMER_KINDS`` entry has the ``("kind", "Label")`` shape."""
@@ -53,6 +65,159 @@ def get_kind_choices() -> list[tuple[str, str]]:
     if not isinstance(extra, (list, tuple)):
         return list(BUILT_IN_KINDS)
     return BUILT_IN_KINDS + [tuple(choice) for choice in extra if is_kind_pair(choice)]
+
+
+def kind_label(kind: str) -> str:
+    return str(dict(get_kind_choices()).get(kind, kind)).lower()
+
+
+def get_required_kinds_setting() -> dict[str, list[str]]:
+    """``REQUIRED_DISCLAIMER_KINDS`` with the project's entries over the defaults, keyed by lower-case label."""
+    configured = get_setting("REQUIRED_DISCLAIMER_KINDS")
+    merged = {**DEFAULTS["REQUIRED_DISCLAIMER_KINDS"], **(configured if isinstance(configured, dict) else {})}
+    return {label.lower(): list(kinds) for label, kinds in merged.items()}
+
+
+def get_required_kinds(model: type[models.Model]) -> list[str]:
+    """The disclaimer kinds a page of ``model`` needs to go live; subclasses inherit their parent's."""
+    required = get_required_kinds_setting()
+    for klass in model.__mro__:
+        meta = getattr(klass, "_meta", None)
+        if meta is not None and not meta.abstract and meta.label_lower in required:
+            return required[meta.label_lower]
+    return []
+
+
+def sort_by_kind(disclaimers: Iterable) -> list:
+    rank = {kind: position for position, kind in enumerate(KIND_ORDER)}
+    return sorted(disclaimers, key=lambda disclaimer: rank.get(disclaimer.kind, len(rank)))
+
+
+def join_words(words: list[str]) -> str:
+    """``["a", "b", "c"]`` as "a, b and c"."""
+    if len(words) < 2:
+        return "".join(words)
+    return format_lazy("{} {} {}", ", ".join(words[:-1]), _("and"), words[-1])
+
+
+def name_pages(pages: list) -> str:
+    named = ", ".join(
+        f"“{page.get_admin_display_title()}” ({page.url_path})" for page in pages[:PAGES_NAMED_IN_REFUSALS]
+    )
+    if len(pages) > PAGES_NAMED_IN_REFUSALS:
+        return _("%(pages)s and %(count)d more") % {"pages": named, "count": len(pages) - PAGES_NAMED_IN_REFUSALS}
+    return named
+
+
+@dataclass
+class DisclaimerResolution:
+    """What a page shows, and which required kinds nothing covers."""
+
+    #: Disclaimers the page shows, in kind order.
+    disclaimers: list = field(default_factory=list)
+    #: Required kinds with no usable disclaimer, in the order the setting lists them.
+    missing: list[str] = field(default_factory=list)
+    #: Disclaimers the page chose that cannot be shown (not published or not active).
+    unusable: list = field(default_factory=list)
+
+
+def resolve_disclaimers(model: type[models.Model], chosen: Iterable, site_defaults: dict) -> DisclaimerResolution:
+    """Resolve each required kind to the page's own choice or else the site default.
+
+    A kind the page chose for itself is never filled from the site default, even
+    when the choice cannot be shown: the editor picked that wording on purpose.
+    """
+    chosen = list(chosen)
+    chosen_kinds = {disclaimer.kind for disclaimer in chosen}
+    shown = [disclaimer for disclaimer in chosen if disclaimer.is_usable]
+    required = get_required_kinds(model)
+    shown += [site_defaults[kind] for kind in required if kind not in chosen_kinds and kind in site_defaults]
+    shown_kinds = {disclaimer.kind for disclaimer in shown}
+    return DisclaimerResolution(
+        disclaimers=sort_by_kind(shown),
+        missing=[kind for kind in required if kind not in shown_kinds],
+        unusable=[disclaimer for disclaimer in chosen if not disclaimer.is_usable],
+    )
+
+
+def get_site_default_disclaimers(site: Site | None) -> dict:
+    """The site's usable default disclaimer of each kind."""
+    from .site_settings import KratomSiteSettings
+
+    if site is None:
+        return {}
+    return KratomSiteSettings.for_site(site).get_default_disclaimers()
+
+
+def get_live_page_ids_needing_default(site: Site, kind: str) -> set[int]:
+    """Live article pages of ``site`` whose type requires ``kind`` and that leave it to the site default."""
+    from .pages import get_article_page_models
+
+    page_ids = set()
+    for model in get_article_page_models():
+        if kind in get_required_kinds(model):
+            page_ids.update(
+                model.objects.live()
+                .descendant_of(site.root_page, inclusive=True)
+                .exclude(kratom_disclaimers__disclaimer__kind=kind)
+                .values_list("pk", flat=True)
+            )
+    return page_ids
+
+
+def get_pages_in_tree_order(page_ids: Iterable[int]) -> list:
+    return list(swapper.load_model("wagtailcore", "Page").objects.filter(pk__in=page_ids).order_by("path"))
+
+
+def get_site_for_page(page) -> Site | None:
+    """The site a page belongs to, also for a new page that has a tree position but no URL path yet."""
+    if page.pk is None and page.depth and page.depth > 1:
+        return page.get_parent().get_site()
+    return page.get_site()
+
+
+class DisclaimersMissing(ValidationError):
+    """A page was about to go live without every disclaimer its type requires."""
+
+    def __init__(self, page, resolution: DisclaimerResolution, title: str | None = None):
+        self.page = page
+        self.missing = resolution.missing
+        message = ngettext(
+            "“%(title)s” cannot go live without its %(kinds)s disclaimer.",
+            "“%(title)s” cannot go live without its %(kinds)s disclaimers.",
+            len(resolution.missing),
+        ) % {
+            "title": title or page.get_admin_display_title(),
+            "kinds": join_words([kind_label(kind) for kind in resolution.missing]),
+        }
+        message += " " + _(
+            "Choose them under “Disclaimers and related”, or ask an administrator to set site defaults "
+            "under Settings › Kratom content settings."
+        )
+        if resolution.unusable:
+            message += " " + _("The page’s own choice of %(disclaimers)s is not published or not active.") % {
+                "disclaimers": join_words([f"“{disclaimer.title}”" for disclaimer in resolution.unusable])
+            }
+        super().__init__(message, code="disclaimers_missing")
+
+
+class DisclaimerInUse(ValidationError):
+    """A disclaimer that live pages rely on was about to be deleted, deactivated or withdrawn."""
+
+    def __init__(self, disclaimer, pages: list, action: str):
+        self.disclaimer = disclaimer
+        self.pages = pages
+        message = _(
+            "“%(title)s” cannot be %(action)s: %(count)d live page(s) show it: %(pages)s. "
+            "Choose another %(kind)s disclaimer for them, or unpublish them, first."
+        ) % {
+            "title": disclaimer.title,
+            "action": action,
+            "count": len(pages),
+            "pages": name_pages(pages),
+            "kind": kind_label(disclaimer.kind),
+        }
+        super().__init__(message, code="disclaimer_in_use")
 
 
 class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin, index.Indexed, models.Model):
@@ -102,6 +267,59 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"
 
+    # Live pages rely on usable disclaimers; every way of withdrawing one from them is refused.
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and (withdrawal := self.get_withdrawal()):
+            stored, action, _field_name = withdrawal
+            stored.check_can_withdraw(action)
+        return super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if withdrawal := self.get_withdrawal():
+            stored, action, field_name = withdrawal
+            try:
+                stored.check_can_withdraw(action)
+            except DisclaimerInUse as error:
+                raise ValidationError({field_name: error} if field_name else error) from error
+
+    def delete(self, *args, **kwargs):
+        self.check_can_withdraw(_("deleted"))
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_usable(self) -> bool:
+        """Whether pages may show this disclaimer: its wording is published and it is active."""
+        return self.live and self.active
+
+    def get_live_pages_showing(self) -> list:
+        """Live article pages that show this disclaimer, chosen on the page or as their site's default."""
+        page_ids = set(
+            ArticlePageDisclaimer.objects.filter(disclaimer=self, page__live=True).values_list("page_id", flat=True)
+        )
+        for default in self.site_default_links.select_related("settings__site__root_page"):
+            page_ids.update(get_live_page_ids_needing_default(default.settings.site, self.kind))
+        return get_pages_in_tree_order(page_ids)
+
+    def check_can_withdraw(self, action: str) -> None:
+        """Raise ``DisclaimerInUse`` naming the live pages that would lose this disclaimer."""
+        if pages := self.get_live_pages_showing():
+            raise DisclaimerInUse(self, pages, action)
+
+    def get_withdrawal(self) -> tuple["Disclaimer", str, str | None] | None:
+        """If saving this instance takes the stored, usable disclaimer from pages: (stored, action, field)."""
+        stored = Disclaimer.objects.filter(pk=self.pk).first() if self.pk else None
+        if stored is None or not stored.is_usable:
+            return None
+        if not self.live:
+            return stored, _("unpublished"), None
+        if not self.active:
+            return stored, _("deactivated"), "active"
+        if self.kind != stored.kind:
+            return stored, _("given another kind"), "kind"
+        return None
+
     def get_preview_template(self, request, mode_name):
         return "wagtail_kratom/includes/disclaimer_preview.html"
 
@@ -110,7 +328,7 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
 
 
 class ArticlePageDisclaimer(Orderable):
-    """A disclaimer an editor chose for one page."""
+    """A disclaimer an editor chose for one page, instead of the site default of its kind."""
 
     page = ParentalKey(
         swapper.get_model_name("wagtailcore", "Page"),
@@ -122,7 +340,7 @@ class ArticlePageDisclaimer(Orderable):
         on_delete=models.PROTECT,
         related_name="page_links",
         verbose_name=_("disclaimer"),
-        help_text=_("Approved wording to show on this page."),
+        help_text=_("Approved wording to show on this page instead of the site default of its kind."),
     )
 
     panels = [FieldPanel("disclaimer")]
@@ -130,3 +348,40 @@ class ArticlePageDisclaimer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("page disclaimer")
         verbose_name_plural = _("page disclaimers")
+
+
+class SiteDefaultDisclaimer(Orderable):
+    """The disclaimer a site's pages show for one kind unless they choose their own."""
+
+    settings = ParentalKey(
+        "wagtail_kratom.KratomSiteSettings",
+        on_delete=models.CASCADE,
+        related_name="default_disclaimers",
+    )
+    disclaimer = models.ForeignKey(
+        Disclaimer,
+        on_delete=models.PROTECT,
+        related_name="site_default_links",
+        verbose_name=_("disclaimer"),
+        help_text=_("Approved wording every page of the site shows for this kind, unless a page chooses another."),
+    )
+
+    panels = [FieldPanel("disclaimer")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("default disclaimer")
+        verbose_name_plural = _("default disclaimers")
+
+
+def check_one_per_kind(disclaimers: Iterable) -> str | None:
+    """Explain the first kind chosen twice, if any."""
+    seen = {}
+    for disclaimer in disclaimers:
+        if disclaimer.kind in seen:
+            return _("“%(first)s” and “%(second)s” are both %(kind)s disclaimers; choose one per kind.") % {
+                "first": seen[disclaimer.kind].title,
+                "second": disclaimer.title,
+                "kind": kind_label(disclaimer.kind),
+            }
+        seen[disclaimer.kind] = disclaimer
+    return None

@@ -1,10 +1,29 @@
-"""The admin form for article pages."""
+"""Admin forms: they ask the disclaimer rules before anything is saved, so editors see a form error."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from .disclaimers import (
+    DisclaimerInUse,
+    DisclaimersMissing,
+    SiteDefaultDisclaimer,
+    check_one_per_kind,
+    get_live_page_ids_needing_default,
+    get_pages_in_tree_order,
+)
+
+
+def chosen_in_formset(formset) -> list:
+    """The disclaimers an inline formset will keep."""
+    return [
+        form.cleaned_data["disclaimer"]
+        for form in formset.forms
+        if form.is_valid() and form.cleaned_data.get("disclaimer") and not form.cleaned_data.get("DELETE")
+    ]
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Tells the page that its StreamFields were validated by this form's own fields.
+    """Checks the page's disclaimers, and tells the page its StreamFields are validated.
 
     The form's fields honour Wagtail's deferred validation, so a draft can be
     saved with required block fields still empty; the model must not undo that
@@ -14,3 +33,47 @@ class ArticlePageForm(WagtailAdminPageForm):
     def _post_clean(self):
         self.instance.streams_validated_by_form = True
         super()._post_clean()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = chosen_in_formset(self.formsets["kratom_disclaimers"])
+        if message := check_one_per_kind(chosen):
+            self.add_error(None, message)
+        elif self.data.get("action-publish"):
+            site = self.parent_page.get_site() if self.parent_page else None
+            resolution = self.instance.resolve_disclaimers(chosen=chosen, site=site)
+            if resolution.missing:
+                self.add_error(None, DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title")))
+        return cleaned_data
+
+
+class KratomSiteSettingsForm(WagtailAdminModelForm):
+    """Site defaults: one usable disclaimer per kind, and none taken away from live pages that show it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = chosen_in_formset(self.formsets["default_disclaimers"])
+        if message := check_one_per_kind(chosen):
+            self.add_error(None, message)
+        for disclaimer in chosen:
+            if not disclaimer.is_usable:
+                self.add_error(
+                    None,
+                    _("“%(title)s” is not published or not active, so it cannot be a default.")
+                    % {"title": disclaimer.title},
+                )
+        if self.instance.pk is None:
+            return cleaned_data
+        kept_kinds = {disclaimer.kind for disclaimer in chosen}
+        for link in SiteDefaultDisclaimer.objects.filter(settings=self.instance).select_related("disclaimer"):
+            removed = link.disclaimer
+            if removed.is_usable and removed.kind not in kept_kinds:
+                page_ids = get_live_page_ids_needing_default(self.instance.site, removed.kind)
+                if page_ids:
+                    self.add_error(
+                        None,
+                        DisclaimerInUse(
+                            removed, get_pages_in_tree_order(page_ids), _("removed from the site defaults")
+                        ),
+                    )
+        return cleaned_data

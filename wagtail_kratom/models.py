@@ -1,6 +1,6 @@
 """Django's entry point for the app's models; each concern lives in its own module."""
 
-from .disclaimers import ArticlePageDisclaimer, Disclaimer
+from .disclaimers import ArticlePageDisclaimer, Disclaimer, SiteDefaultDisclaimer
 from .pages import (
     ArticlePageMixin,
     RiskSectionPage,
@@ -30,6 +30,7 @@ __all__ = [
     "SafeUseGuidePage",
     "SafeUseGuidePageMixin",
     "SafeUseGuidePageTopic",
+    "SiteDefaultDisclaimer",
     "TopicOverviewPage",
     "TopicOverviewPageMixin",
     "TopicOverviewPageTopic",

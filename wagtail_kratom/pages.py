@@ -7,9 +7,11 @@ below use Wagtail's default ``Page``.
 
 import calendar
 import datetime
+import logging
 
 import swapper
-from django.core.exceptions import ValidationError
+from django.apps import apps
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,17 +21,18 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
-    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.log_actions import log
+from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
+from .api import ARTICLE_API_FIELDS
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,
@@ -41,15 +44,33 @@ from .blocks import (
     describe_block_errors,
 )
 from .conf import get_setting
-from .disclaimers import DISCLAIMERS_CONTEXT_KEY, KIND_ORDER, SHOWN_CONTEXT_KEY
+from .disclaimers import (
+    DISCLAIMERS_CONTEXT_KEY,
+    SHOWN_CONTEXT_KEY,
+    DisclaimerResolution,
+    DisclaimersMissing,
+    check_one_per_kind,
+    get_site_default_disclaimers,
+    get_site_for_page,
+    resolve_disclaimers,
+)
 from .forms import ArticlePageForm
 from .health_aspects import HealthAspectsField
+from .panels import RequiredDisclaimersPanel
 from .site_settings import KratomSiteSettings
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
+logger = logging.getLogger(__name__)
+
 #: Block names whose values cite the page's numbered citations.
 CITING_BLOCKS = ("risk", "dosage", "interactions")
+
+#: The log action Wagtail's ``publish_scheduled`` command publishes with.
+SCHEDULED_PUBLISH_LOG_ACTION = "wagtail.publish.scheduled"
+
+#: The log action recorded on a page when scheduled publishing was refused.
+PUBLISH_REFUSED_LOG_ACTION = "wagtail_kratom.publish_refused"
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -153,6 +174,8 @@ class ArticlePageMixin(models.Model):
 
     base_form_class = ArticlePageForm
 
+    api_fields = ARTICLE_API_FIELDS
+
     #: Set by ``ArticlePageForm`` once its fields have validated the StreamFields.
     streams_validated_by_form = False
 
@@ -160,6 +183,9 @@ class ArticlePageMixin(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
+        # Whatever path makes a page live ends here; only metadata updates (update_fields) pass unchecked.
+        if self.live and kwargs.get("update_fields") is None:
+            self.require_disclaimers()
         result = super().save(*args, **kwargs)
         # Topics are committed after the page row, so the post_save index update missed any new ones.
         # Enqueue the same task Wagtail's post_save handler uses, so the project's task backend decides when.
@@ -199,14 +225,62 @@ class ArticlePageMixin(models.Model):
             return KratomSiteSettings._meta.get_field("review_cycle_months").default
         return KratomSiteSettings.for_site(site).review_cycle_months
 
-    def get_disclaimers(self) -> list:
-        """The page's chosen disclaimers that are live and active, in kind order."""
-        chosen = [
-            link.disclaimer
-            for link in self.kratom_disclaimers.select_related("disclaimer")
-            if link.disclaimer.live and link.disclaimer.active
-        ]
-        return sorted(chosen, key=lambda d: KIND_ORDER.index(d.kind) if d.kind in KIND_ORDER else len(KIND_ORDER))
+    # Disclaimers -------------------------------------------------------------------
+
+    def resolve_disclaimers(self, *, chosen=None, site=None, request=None) -> DisclaimerResolution:
+        """Resolve the page's disclaimers: its own choices (``chosen`` overrides them) and its site's defaults.
+
+        The site is the request's when a request is given, else ``site``, else the page's own.
+        """
+        if chosen is None:
+            chosen = [link.disclaimer for link in self.kratom_disclaimers.all()]
+        if request is not None:
+            site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
+        else:
+            site_defaults = get_site_default_disclaimers(site or get_site_for_page(self))
+        return resolve_disclaimers(type(self), chosen, site_defaults)
+
+    def get_unresolved_disclaimer_kinds(self) -> list[str]:
+        """The required disclaimer kinds nothing resolves for this page; it may go live only when empty."""
+        return self.resolve_disclaimers().missing
+
+    def require_disclaimers(self) -> None:
+        """Raise ``DisclaimersMissing`` unless every required disclaimer kind resolves."""
+        resolution = self.resolve_disclaimers()
+        if resolution.missing:
+            raise DisclaimersMissing(self, resolution)
+
+    def get_disclaimers(self, request=None) -> list:
+        """The disclaimers the page shows, in kind order."""
+        return self.resolve_disclaimers(request=request).disclaimers
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Publish ``revision`` only if its content resolves every required disclaimer kind.
+
+        Checking before Wagtail's publish action starts keeps a refusal from writing
+        anything. Scheduled publishing is not interrupted: the refusal is logged on
+        the page and the revision stays scheduled, to go live once the kinds resolve.
+        """
+        page = revision.as_object()
+        resolution = page.resolve_disclaimers()
+        if resolution.missing:
+            error = DisclaimersMissing(page, resolution)
+            if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
+                raise error
+            logger.warning("Scheduled publishing refused for page %s: %s", self.pk, error.message)
+            if not PageLogEntry.objects.filter(
+                page=self, revision=revision, action=PUBLISH_REFUSED_LOG_ACTION
+            ).exists():
+                log(self, PUBLISH_REFUSED_LOG_ACTION, revision=revision, data={"missing_kinds": resolution.missing})
+            return None
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            **kwargs,
+        )
 
     def get_related_articles(self) -> list[tuple]:
         """Editor-picked related articles readers may see: ``(page, label)`` for live, public targets."""
@@ -223,7 +297,7 @@ class ArticlePageMixin(models.Model):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context[DISCLAIMERS_CONTEXT_KEY] = self.get_disclaimers()
+        context[DISCLAIMERS_CONTEXT_KEY] = self.get_disclaimers(request)
         context[SHOWN_CONTEXT_KEY] = set()
         return context
 
@@ -245,6 +319,8 @@ class ArticlePageMixin(models.Model):
             }
         if not self.streams_validated_by_form:
             errors.update(self._clean_streams())
+            if message := check_one_per_kind(link.disclaimer for link in self.kratom_disclaimers.all()):
+                errors[NON_FIELD_ERRORS] = message
         if "body" not in errors and (message := self._check_citation_numbers()):
             errors["body"] = message
         if errors:
@@ -279,6 +355,11 @@ class ArticlePageMixin(models.Model):
         return None
 
 
+def get_article_page_models() -> list[type[ArticlePageMixin]]:
+    """Every concrete article page model, the package's own and any a project builds on the mixins."""
+    return [model for model in apps.get_models() if issubclass(model, ArticlePageMixin)]
+
+
 #: Fields indexed for every article type, on top of the page title.
 ARTICLE_SEARCH_FIELDS = [
     index.SearchField("summary", boost=2),
@@ -310,9 +391,7 @@ def article_edit_handler(content_panels: list) -> TabbedInterface:
             ),
             ObjectList(
                 [
-                    HelpPanel(
-                        content=_("Disclaimers are shown in fixed places on the page; choose approved wording here."),
-                    ),
+                    RequiredDisclaimersPanel(heading=_("Required disclaimers")),
                     InlinePanel("kratom_disclaimers", heading=_("Disclaimers"), label=_("Disclaimer")),
                     InlinePanel("kratom_related_articles", heading=_("Related articles"), label=_("Related article")),
                 ],

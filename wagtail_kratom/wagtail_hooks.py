@@ -1,11 +1,22 @@
-"""Admin wiring: snippet viewsets and the settings menu item."""
+"""Admin wiring: snippet viewsets, the settings menu item, and the admin's side of the disclaimer rules.
 
+The rules themselves live on the models; these hooks turn their refusals into
+messages on the screen the editor is on, before Wagtail's views start writing.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.contrib.settings.registry import register_setting
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .disclaimers import Disclaimer
+from .disclaimers import Disclaimer, DisclaimerInUse, DisclaimersMissing, join_words, kind_label
+from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
 
@@ -23,9 +34,72 @@ class DisclaimerViewSet(SnippetViewSet):
     icon = "warning"
     menu_label = _("Disclaimers")
     list_display = ["title", "kind", "active"]
-    list_filter = ["kind", "active"]
+    list_filter = ["kind", "active", "live"]
 
 
 register_snippet(ContributorViewSet)
 register_snippet(DisclaimerViewSet)
 register_setting(KratomSiteSettings, icon="time")
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(PUBLISH_REFUSED_LOG_ACTION)
+    class PublishRefusedFormatter(LogFormatter):
+        label = _("Publishing refused")
+
+        def format_message(self, log_entry):
+            kinds = join_words([kind_label(kind) for kind in log_entry.data.get("missing_kinds", [])])
+            return _("Scheduled publishing refused: no %(kinds)s disclaimer") % {"kinds": kinds}
+
+
+def refuse(request, errors: list, fallback_url: str):
+    for error in errors:
+        messages.error(request, error.message)
+    return redirect(request.GET.get("next") or fallback_url)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_disclaimers_in_use(request, instances):
+    errors = []
+    for instance in instances:
+        if isinstance(instance, Disclaimer):
+            try:
+                instance.check_can_withdraw(_("deleted"))
+            except DisclaimerInUse as error:
+                errors.append(error)
+    if errors:
+        return refuse(request, errors, reverse(DisclaimerViewSet().get_url_name("list")))
+    return None
+
+
+@hooks.register("before_unpublish")
+def refuse_unpublishing_disclaimers_in_use(request, instance):
+    if isinstance(instance, Disclaimer):
+        try:
+            instance.check_can_withdraw(_("unpublished"))
+        except DisclaimerInUse as error:
+            return refuse(request, [error], AdminURLFinder(request.user).get_edit_url(instance))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_disclaimers(request, action_type, objects, action_class_instance):
+    if action_type != "publish":
+        return None
+    pages = list(objects)
+    form = getattr(action_class_instance, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live())
+    errors = []
+    for page in pages:
+        page = page.specific
+        if isinstance(page, ArticlePageMixin):
+            draft = page.get_latest_revision_as_object()
+            resolution = draft.resolve_disclaimers()
+            if resolution.missing:
+                errors.append(DisclaimersMissing(draft, resolution))
+    if errors:
+        return refuse(request, errors, reverse("wagtailadmin_explore_root"))
+    return None

@@ -10,9 +10,10 @@ import secrets
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
 
 from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS
 from demo_site.home.models import HomePage
@@ -20,20 +21,34 @@ from wagtail_kratom.models import (
     ArticlePageDisclaimer,
     Contributor,
     Disclaimer,
+    KratomSiteSettings,
     RelatedArticle,
     RiskSectionPage,
     SafeUseGuidePage,
+    SiteDefaultDisclaimer,
     TopicOverviewPage,
 )
 
 CHILD_TYPES = {"risk": RiskSectionPage, "safe_use": SafeUseGuidePage}
 
-#: The disclaimer kinds the demo shows on each page type.
-DEMO_DISCLAIMER_KINDS = {
-    TopicOverviewPage: ["medical", "evidence"],
-    RiskSectionPage: ["medical", "emergency", "evidence"],
-    SafeUseGuidePage: ["medical", "dosage", "legal", "emergency"],
+#: Disclaimers each page type chooses on top of the site defaults that cover its required kinds.
+DEMO_CHOSEN_DISCLAIMER_KINDS = {
+    TopicOverviewPage: ["evidence"],
+    RiskSectionPage: ["evidence"],
+    SafeUseGuidePage: ["emergency"],
 }
+
+#: The group whose members write and approve disclaimer wording; ordinary editors are not in it.
+MEDICAL_REVIEWERS = "Medical reviewers"
+MEDICAL_REVIEWER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    *(
+        ("wagtail_kratom", f"{action}_disclaimer")
+        for action in ("add", "change", "delete", "publish", "lock", "unlock", "view")
+    ),
+    *(("wagtail_kratom", f"{action}_contributor") for action in ("add", "change", "view")),
+    ("wagtail_kratom", "change_kratomsitesettings"),
+]
 
 HOME_INTRO = (
     "<p>Plain-language, referenced information about kratom (<i>Mitragyna speciosa</i>): what is known "
@@ -109,6 +124,8 @@ class Command(BaseCommand):
                 for item in CONTRIBUTORS
             }
             disclaimers = {item["kind"]: self.upsert_disclaimer(item) for item in DISCLAIMERS}
+            self.set_site_defaults(home.get_site(), disclaimers.values())
+            self.ensure_medical_reviewers(home)
             articles = []
             for hub_data in HUBS:
                 hub = self.upsert_article(TopicOverviewPage, home, hub_data, contributors)
@@ -119,7 +136,8 @@ class Command(BaseCommand):
                 articles.append((hub, children))
             for page, related in self.related_links(articles):
                 page.kratom_disclaimers = [
-                    ArticlePageDisclaimer(disclaimer=disclaimers[kind]) for kind in DEMO_DISCLAIMER_KINDS[type(page)]
+                    ArticlePageDisclaimer(disclaimer=disclaimers[kind])
+                    for kind in DEMO_CHOSEN_DISCLAIMER_KINDS[type(page)]
                 ]
                 page.kratom_related_articles = [RelatedArticle(target=target) for target in related]
                 page.save_revision(log_action=True).publish()
@@ -155,6 +173,30 @@ class Command(BaseCommand):
         disclaimer.save()
         disclaimer.save_revision().publish()
         return disclaimer
+
+    def set_site_defaults(self, site: Site, disclaimers) -> None:
+        """One default per kind, so every page type's required kinds resolve without a choice on the page."""
+        settings = KratomSiteSettings.for_site(site)
+        for disclaimer in disclaimers:
+            SiteDefaultDisclaimer.objects.filter(settings=settings, disclaimer__kind=disclaimer.kind).exclude(
+                disclaimer=disclaimer
+            ).delete()
+            SiteDefaultDisclaimer.objects.get_or_create(settings=settings, disclaimer=disclaimer)
+
+    def ensure_medical_reviewers(self, home: HomePage) -> None:
+        """The group that may edit and publish disclaimers and site defaults, and edit and publish pages."""
+        group, _created = Group.objects.get_or_create(name=MEDICAL_REVIEWERS)
+        for app_label, codename in MEDICAL_REVIEWER_PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        for codename in ("add_page", "change_page", "publish_page"):
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=home, permission=Permission.objects.get(codename=codename)
+            )
+        GroupSitePermission.objects.get_or_create(
+            group=group,
+            site=home.get_site(),
+            permission=Permission.objects.get(codename="change_kratomsitesettings"),
+        )
 
     def upsert_article(self, model, parent: Page, data: dict, contributors: dict):
         page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
