@@ -14,7 +14,11 @@ def error_ids(settings_value, settings):
 
 
 def test_valid_configuration_passes(settings):
-    valid = {"SUMMARY_MAX_LENGTH": 400, "EXTRA_DISCLAIMER_KINDS": [("pregnancy", "Pregnancy")]}
+    valid = {
+        "SUMMARY_MAX_LENGTH": 400,
+        "EXTRA_DISCLAIMER_KINDS": [("pregnancy", "Pregnancy")],
+        "REQUIRED_DISCLAIMER_KINDS": {"wagtail_kratom.SafeUseGuidePage": ["medical", "pregnancy"]},
+    }
     assert error_ids(valid, settings) == []
 
 
@@ -30,6 +34,11 @@ def test_valid_configuration_passes(settings):
         ({"EXTRA_DISCLAIMER_KINDS": [("medical", "Medical again")]}, "wagtail_kratom.E005"),
         ({"EXTRA_DISCLAIMER_KINDS": [("x" * 51, "Too long")]}, "wagtail_kratom.E005"),
         ({"ABOUT": 3}, "wagtail_kratom.E006"),
+        ({"REQUIRED_DISCLAIMER_KINDS": ["medical"]}, "wagtail_kratom.E007"),
+        ({"REQUIRED_DISCLAIMER_KINDS": {"wagtail_kratom.NoSuchPage": ["medical"]}}, "wagtail_kratom.E007"),
+        ({"REQUIRED_DISCLAIMER_KINDS": {"testapp.OrdinaryPage": ["medical"]}}, "wagtail_kratom.E007"),
+        ({"REQUIRED_DISCLAIMER_KINDS": {"wagtail_kratom.RiskSectionPage": "medical"}}, "wagtail_kratom.E007"),
+        ({"REQUIRED_DISCLAIMER_KINDS": {"wagtail_kratom.RiskSectionPage": ["pregnancy"]}}, "wagtail_kratom.E007"),
     ],
 )
 def test_misconfiguration_is_reported(settings, value, expected):

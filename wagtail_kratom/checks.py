@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.checks import Error, Tags, register
 
 from .conf import DEFAULTS
-from .disclaimers import BUILT_IN_KINDS, Disclaimer, is_kind_pair
+from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
 
@@ -52,6 +52,7 @@ def check_settings(app_configs, **kwargs):
             )
         )
     errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
+    errors.extend(check_required_disclaimer_kinds(config.get("REQUIRED_DISCLAIMER_KINDS", {})))
     if not isinstance(config.get("ABOUT", {}), dict):
         errors.append(
             Error(
@@ -86,6 +87,40 @@ def check_extra_disclaimer_kinds(kinds) -> list[Error]:
                 f"WAGTAIL_KRATOM['EXTRA_DISCLAIMER_KINDS'] entry {choice!r} {problem}.",
                 hint=hint,
                 id="wagtail_kratom.E005",
+            )
+        )
+    return errors
+
+
+def check_required_disclaimer_kinds(required) -> list[Error]:
+    """Each entry must name an installed article page model and list kinds that exist."""
+    from .pages import ArticlePageMixin
+
+    hint = 'Write REQUIRED_DISCLAIMER_KINDS as {"app_label.PageModel": ["medical", ...]}; see docs/disclaimers.md.'
+    if not isinstance(required, dict):
+        return [
+            Error("WAGTAIL_KRATOM['REQUIRED_DISCLAIMER_KINDS'] must be a dict.", hint=hint, id="wagtail_kratom.E007")
+        ]
+    errors = []
+    known_kinds = {kind for kind, _label in get_kind_choices()}
+    for label, kinds in required.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError, TypeError):
+            model = None
+        if model is None or not issubclass(model, ArticlePageMixin):
+            problem = "is not an installed article page model"
+        elif not isinstance(kinds, (list, tuple)) or not all(isinstance(kind, str) for kind in kinds):
+            problem = "must map to a list of kinds"
+        elif unknown := [kind for kind in kinds if kind not in known_kinds]:
+            problem = f"lists unknown kinds {', '.join(unknown)} (add them to EXTRA_DISCLAIMER_KINDS)"
+        else:
+            continue
+        errors.append(
+            Error(
+                f"WAGTAIL_KRATOM['REQUIRED_DISCLAIMER_KINDS'] entry {label!r} {problem}.",
+                hint=hint,
+                id="wagtail_kratom.E007",
             )
         )
     return errors

@@ -101,8 +101,10 @@ def join_words(words: list[str]) -> str:
 
 
 def name_pages(pages: list) -> str:
+    """Titles and URLs of the first pages, enough for an editor to find them."""
     named = ", ".join(
-        f"“{page.get_admin_display_title()}” ({page.url_path})" for page in pages[:PAGES_NAMED_IN_REFUSALS]
+        f"“{page.get_admin_display_title()}” ({page.get_url() or page.url_path})"
+        for page in pages[:PAGES_NAMED_IN_REFUSALS]
     )
     if len(pages) > PAGES_NAMED_IN_REFUSALS:
         return _("%(pages)s and %(count)d more") % {"pages": named, "count": len(pages) - PAGES_NAMED_IN_REFUSALS}
