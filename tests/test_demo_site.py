@@ -7,11 +7,15 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from wagtail.models import Page, Site
 
 from demo_site.home.models import HomePage
+from wagtail_kratom.disclaimers import get_required_kinds
 from wagtail_kratom.models import (
     ArticlePageDisclaimer,
     Contributor,
@@ -99,6 +103,44 @@ def test_home_page_lists_the_topics_and_every_page_renders(monkeypatch):
         assert hub.title in html
     for page in Page.objects.live().exclude(depth=1).specific():
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_every_live_demo_page_carries_its_required_disclaimers_in_html_and_both_apis(monkeypatch):
+    load(monkeypatch)
+    client = Client()
+    pages = [page for model in (TopicOverviewPage, RiskSectionPage, SafeUseGuidePage) for page in model.objects.live()]
+    assert len(pages) == 6
+    for page in pages:
+        required = set(get_required_kinds(type(page)))
+        html = BeautifulSoup(client.get(page.url).content, "html.parser")
+        shown = {aside["class"][1].removeprefix("kratom-disclaimer--") for aside in html.select(".kratom-disclaimer")}
+        assert required <= shown, page.url
+        for url in (f"/api/v2/pages/{page.pk}/", f"/api/v3/pages/{page.pk}/"):
+            served = client.get(url).json()["disclaimers"]
+            assert required <= {item["kind"] for item in served}, url
+            assert all(item["title"] and item["body"].startswith("<") for item in served), url
+
+
+def test_only_medical_reviewers_may_edit_disclaimers(monkeypatch, django_user_model):
+    load(monkeypatch)
+    disclaimer = Disclaimer.objects.get(kind="medical")
+    edit_url = reverse("wagtailsnippets_wagtail_kratom_disclaimer:edit", args=(disclaimer.pk,))
+    site = Site.objects.get(is_default_site=True)
+    settings_url = reverse("wagtailsettings:edit", args=("wagtail_kratom", "kratomsitesettings", site.pk))
+    client = Client()
+    editor = django_user_model.objects.create_user("editor", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    assert client.get(edit_url).status_code == 302  # refused: back to the dashboard with a message
+    assert client.get(settings_url).status_code == 302
+
+    reviewer = django_user_model.objects.create_user("reviewer", password="pw")
+    reviewer.groups.add(Group.objects.get(name="Medical reviewers"))
+    client.force_login(reviewer)
+    assert client.get(edit_url).status_code == 200
+    assert reviewer.has_perm("wagtail_kratom.publish_disclaimer")
+    assert client.get(settings_url).status_code == 200
 
 
 def test_admin_login_works_with_the_printed_password(monkeypatch):

@@ -10,13 +10,21 @@ import logging
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import APIToken, GroupPagePermission, Page, PageLogEntry, Revision
+from wagtail.models import (
+    APIToken,
+    GroupApprovalTask,
+    Page,
+    PageLogEntry,
+    Revision,
+    Workflow,
+    WorkflowTask,
+)
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.utils import admin_form_data, make_disclaimer, make_test_page, set_site_defaults
@@ -256,6 +264,43 @@ def test_v3_publish_action_answers_422_with_the_message(client, site_root, api_t
     assert is_live(page)
 
 
+def test_v3_update_with_publish_answers_422_and_writes_nothing(client, site_root, api_token, medical, emergency):
+    page = draft(site_root)
+    payload = {"meta": {"type": "wagtail_kratom.RiskSectionPage", "action": "publish"}, "title": "Renamed"}
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {api_token}", "content_type": "application/json"}
+    response = client.patch(f"/api/v3/pages/{page.pk}/", payload, **auth)
+    assert response.status_code == 422
+    assert "cannot go live without" in response.json()["errors"][0]["msg"]
+    assert not is_live(page)
+    assert RiskSectionPage.objects.get(pk=page.pk).get_latest_revision_as_object().title != "Renamed"
+
+    set_site_defaults(site_root.get_site(), medical, emergency)
+    assert client.patch(f"/api/v3/pages/{page.pk}/", payload, **auth).status_code == 200
+    assert RiskSectionPage.objects.get(pk=page.pk).live
+
+
+def test_approving_the_last_workflow_task_is_refused_in_the_editor(admin_client, admin_user, site_root, medical):
+    workflow = Workflow.objects.create(name="Medical review")
+    task = GroupApprovalTask.objects.create(name="Clinician approves")
+    task.groups.set(Group.objects.filter(name="Moderators"))
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    page = draft(site_root, TopicOverviewPage)
+    workflow.start(page, admin_user)
+    data = publish_form_data(slug=page.slug)
+    del data["action-publish"]
+    data.update({"action-workflow-action": "1", "workflow-action-name": "approve"})
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+
+    response = admin_client.post(url, data)
+    assert "cannot go live without its medical disclaimer" in form_errors(response)
+    assert not is_live(page)
+    assert page.current_workflow_state.status == "in_progress"
+
+    set_site_defaults(site_root.get_site(), medical)
+    assert admin_client.post(url, data).status_code == 302
+    assert is_live(page)
+
+
 def test_scheduled_publishing_is_refused_logged_once_and_retried(site_root, medical, emergency, caplog):
     set_site_defaults(site_root.get_site(), medical, emergency)
     page = draft(site_root)
@@ -439,27 +484,3 @@ def test_disclaimer_links_are_served_as_real_urls(client, live_page, site_defaul
     body = client.get(f"/api/v2/pages/{live_page.pk}/").json()["disclaimers"][0]["body"]
     assert 'href="/liver-risks/"' in body
     assert "linktype" not in body
-
-
-# Permissions ---------------------------------------------------------------------------------
-
-
-def test_editors_cannot_edit_disclaimers_but_medical_reviewers_can(client, django_user_model, home, site_defaults):
-    disclaimer = site_defaults["medical"]
-    editor = django_user_model.objects.create_user("editor", password="pw")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
-    assert client.get(disclaimer_url("edit", disclaimer)).status_code in (302, 403)
-
-    reviewers = Group.objects.create(name="Medical reviewers")
-    reviewers.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="wagtail_kratom", codename__endswith="_disclaimer"),
-    )
-    GroupPagePermission.objects.create(
-        group=reviewers, page=home, permission=Permission.objects.get(codename="change_page")
-    )
-    reviewer = django_user_model.objects.create_user("reviewer", password="pw")
-    reviewer.groups.add(reviewers)
-    client.force_login(reviewer)
-    assert client.get(disclaimer_url("edit", disclaimer)).status_code == 200

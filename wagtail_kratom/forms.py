@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Task
 
 from .disclaimers import (
     DisclaimerInUse,
@@ -36,15 +37,30 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        chosen = chosen_in_formset(self.formsets["kratom_disclaimers"])
-        if message := check_one_per_kind(chosen):
+        formset = self.formsets.get("kratom_disclaimers")
+        chosen = None if formset is None else chosen_in_formset(formset)
+        if chosen is not None and (message := check_one_per_kind(chosen)):
             self.add_error(None, message)
-        elif self.data.get("action-publish"):
+        elif self.is_publishing():
             site = self.parent_page.get_site() if self.parent_page else None
             resolution = self.instance.resolve_disclaimers(chosen=chosen, site=site)
             if resolution.missing:
                 self.add_error(None, DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title")))
         return cleaned_data
+
+    def is_publishing(self) -> bool:
+        """Whether the editor's action makes the page live: publish, or approve a workflow's last task."""
+        if self.data.get("action-publish"):
+            return True
+        if not (self.data.get("action-workflow-action") and self.data.get("workflow-action-name") == "approve"):
+            return False
+        state = self.instance.current_workflow_state if self.instance.pk else None
+        if state is None:
+            return False
+        remaining = Task.objects.filter(workflow_tasks__workflow=state.workflow, active=True).exclude(
+            task_states__in=state.successful_task_states
+        )
+        return remaining.count() <= 1
 
 
 class KratomSiteSettingsForm(WagtailAdminModelForm):
