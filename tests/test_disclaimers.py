@@ -22,11 +22,13 @@ from wagtail.models import (
     Page,
     PageLogEntry,
     Revision,
+    Site,
     Workflow,
     WorkflowTask,
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from tests.testapp.models import OrdinaryPage
 from tests.utils import admin_form_data, make_disclaimer, make_test_page, set_site_defaults
 from wagtail_kratom.disclaimers import DisclaimerInUse, DisclaimersMissing, get_required_kinds
 from wagtail_kratom.models import (
@@ -170,6 +172,16 @@ def test_saving_a_live_page_directly_is_refused(site_root, medical, emergency):
 
     choose(page, medical, emergency).save()
     assert is_live(page)
+
+
+def test_admin_refuses_moving_a_live_page_to_a_site_without_its_disclaimers(admin_client, live_page):
+    other_root = Page.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
+    Site.objects.create(hostname="other.example", root_page=other_root)
+    url = reverse("wagtailadmin_pages:move_confirm", args=(live_page.pk, other_root.pk))
+    response = admin_client.post(url)
+    assert response.status_code == 302
+    assert any("cannot go live" in str(message) for message in get_messages(response.wsgi_request))
+    assert Page.objects.get(pk=live_page.pk).get_parent().pk != other_root.pk
 
 
 def test_drafts_save_without_disclaimers(site_root):

@@ -233,7 +233,7 @@ class ArticlePageMixin(models.Model):
         The site is the request's when a request is given, else ``site``, else the page's own.
         """
         if chosen is None:
-            chosen = [link.disclaimer for link in self.kratom_disclaimers.all()]
+            chosen = [link.disclaimer for link in self.kratom_disclaimers.select_related("disclaimer")]
         if request is not None:
             site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
         else:

@@ -103,3 +103,21 @@ def refuse_bulk_publishing_without_disclaimers(request, action_type, objects, ac
     if errors:
         return refuse(request, errors, reverse("wagtailadmin_explore_root"))
     return None
+
+
+@hooks.register("before_move_page")
+def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_to_move, destination):
+    """Site defaults belong to a site, so a live page moved to another one must still resolve its kinds there."""
+    site = destination.get_site()
+    if site is None or site == page_to_move.get_site():
+        return None
+    moving = page_to_move.get_descendants(inclusive=True).live().specific()
+    errors = []
+    for page in moving:
+        if isinstance(page, ArticlePageMixin):
+            resolution = page.resolve_disclaimers(site=site)
+            if resolution.missing:
+                errors.append(DisclaimersMissing(page, resolution))
+    if errors:
+        return refuse(request, errors, reverse("wagtailadmin_pages:move", args=(page_to_move.pk,)))
+    return None
