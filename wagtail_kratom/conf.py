@@ -20,6 +20,10 @@ DEFAULTS: dict[str, Any] = {
         "wagtail_kratom.RiskSectionPage": ["medical", "emergency"],
         "wagtail_kratom.SafeUseGuidePage": ["medical", "dosage", "legal"],
     },
+    # Most related articles an editor may pick for one page.
+    "RELATED_ARTICLES_MAX_PICKS": 6,
+    # How many suggested related articles follow the editor's picks.
+    "RELATED_ARTICLES_SUGGESTIONS": 3,
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

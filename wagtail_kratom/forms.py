@@ -12,14 +12,15 @@ from .disclaimers import (
     get_live_page_ids_needing_default,
     get_pages_in_tree_order,
 )
+from .related import check_related_picks
 
 
-def chosen_in_formset(formset) -> list:
-    """The disclaimers an inline formset will keep."""
+def kept_in_formset(formset, field_name: str) -> list:
+    """The values of ``field_name`` in the rows an inline formset will keep."""
     return [
-        form.cleaned_data["disclaimer"]
+        form.cleaned_data[field_name]
         for form in formset.forms
-        if form.is_valid() and form.cleaned_data.get("disclaimer") and not form.cleaned_data.get("DELETE")
+        if form.is_valid() and form.cleaned_data.get(field_name) and not form.cleaned_data.get("DELETE")
     ]
 
 
@@ -38,7 +39,7 @@ class ArticlePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned_data = super().clean()
         formset = self.formsets.get("kratom_disclaimers")
-        chosen = None if formset is None else chosen_in_formset(formset)
+        chosen = None if formset is None else kept_in_formset(formset, "disclaimer")
         if chosen is not None and (message := check_one_per_kind(chosen)):
             self.add_error(None, message)
         elif self.is_publishing():
@@ -46,6 +47,9 @@ class ArticlePageForm(WagtailAdminPageForm):
             resolution = self.instance.resolve_disclaimers(chosen=chosen, site=site)
             if resolution.missing:
                 self.add_error(None, DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title")))
+        if (related := self.formsets.get("kratom_related_articles")) is not None:
+            for problem in check_related_picks(self.instance, kept_in_formset(related, "target")):
+                self.add_error(None, problem)
         return cleaned_data
 
     def is_publishing(self) -> bool:
@@ -68,7 +72,7 @@ class KratomSiteSettingsForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        chosen = chosen_in_formset(self.formsets["default_disclaimers"])
+        chosen = kept_in_formset(self.formsets["default_disclaimers"], "disclaimer")
         if message := check_one_per_kind(chosen):
             self.add_error(None, message)
         for disclaimer in chosen:

@@ -57,6 +57,7 @@ from .disclaimers import (
 from .forms import ArticlePageForm
 from .health_aspects import HealthAspectsField
 from .panels import RequiredDisclaimersPanel
+from .related import check_related_picks, resolve_related_articles
 from .site_settings import KratomSiteSettings
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -168,9 +169,19 @@ class ArticlePageMixin(models.Model):
         _("health aspects"),
         help_text=_("Further aspects the page covers, beyond those its page type always has."),
     )
+    suggested_article_ids = models.JSONField(
+        _("suggested articles"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Ranked ids of pages to suggest as related articles, worked out when the page is published."),
+    )
 
     #: Health aspects every page of the type has, whatever the editor picks.
     intrinsic_health_aspects: list[str] = []
+
+    #: What the page is to readers, for ranking related-article suggestions: overview, risk or safe_use.
+    related_role = "overview"
 
     base_form_class = ArticlePageForm
 
@@ -233,7 +244,10 @@ class ArticlePageMixin(models.Model):
         The site is the request's when a request is given, else ``site``, else the page's own.
         """
         if chosen is None:
-            chosen = [link.disclaimer for link in self.kratom_disclaimers.select_related("disclaimer")]
+            links = self.kratom_disclaimers.all()
+            if "kratom_disclaimers" not in getattr(self, "_prefetched_objects_cache", {}):
+                links = links.select_related("disclaimer")
+            chosen = [link.disclaimer for link in links]
         if request is not None:
             site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
         else:
@@ -282,18 +296,11 @@ class ArticlePageMixin(models.Model):
             **kwargs,
         )
 
-    def get_related_articles(self) -> list[tuple]:
-        """Editor-picked related articles readers may see: ``(page, label)`` for live, public targets."""
-        base_page_model = swapper.load_model("wagtailcore", "Page")
-        links = list(self.kratom_related_articles.all())
-        visible = {
-            page.pk: page
-            for page in base_page_model.objects.filter(pk__in=[link.target_id for link in links])
-            .live()
-            .public()
-            .specific()
-        }
-        return [(visible[link.target_id], link.label) for link in links if link.target_id in visible]
+    def get_related_articles(self) -> list:
+        """Related articles readers may see: the editor's picks, then suggestions; only live, public pages."""
+        if not hasattr(self, "related_article_items"):
+            resolve_related_articles([self])
+        return self.related_article_items
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -319,8 +326,11 @@ class ArticlePageMixin(models.Model):
             }
         if not self.streams_validated_by_form:
             errors.update(self._clean_streams())
+            problems = check_related_picks(self, [link.target for link in self.kratom_related_articles.all()])
             if message := check_one_per_kind(link.disclaimer for link in self.kratom_disclaimers.all()):
-                errors[NON_FIELD_ERRORS] = message
+                problems.append(message)
+            if problems:
+                errors[NON_FIELD_ERRORS] = problems
         if "body" not in errors and (message := self._check_citation_numbers()):
             errors["body"] = message
         if errors:
@@ -452,6 +462,7 @@ class RiskSectionPageMixin(ArticlePageMixin):
     )
 
     intrinsic_health_aspects = ["RisksOrComplicationsHealthAspect", "SideEffectsHealthAspect"]
+    related_role = "risk"
 
     class Meta:
         abstract = True
@@ -469,6 +480,7 @@ class SafeUseGuidePageMixin(ArticlePageMixin):
     )
 
     intrinsic_health_aspects = ["UsageOrScheduleHealthAspect", "SafetyHealthAspect"]
+    related_role = "safe_use"
 
     class Meta:
         abstract = True

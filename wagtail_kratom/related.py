@@ -1,13 +1,40 @@
-"""Related articles that editors pick for a page."""
+"""Related articles: the ones editors pick for a page, and the ones the package suggests.
+
+Suggestions are ranked when a page is published (``refresh_suggestions``) and kept
+as page ids; pages are read in batches (``resolve_related_articles``) that fetch
+every target of every page at once and keep only live, public ones. A target that
+is unpublished, made private, moved away or deleted therefore drops out at once,
+and the number of queries does not depend on how many pages or links there are.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import swapper
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable
 
+from .conf import get_setting
+
 swapper.set_app_prefix("wagtailcore", "wagtail")
+
+#: Article roles (``related_role`` on each page type) that readers of one should see next.
+COMPLEMENTARY_ROLES = {"risk": "safe_use", "safe_use": "risk"}
+
+#: Points a candidate earns; see docs/related-articles.md.
+COMPLEMENT_IN_HUB_SCORE = 8
+HUB_SCORE = 4
+SAME_HUB_SCORE = 2
+SHARED_TOPIC_SCORE = 1
+COMPLEMENT_ELSEWHERE_SCORE = 1
+
+#: How many ranked candidates a page keeps for each suggestion it shows, so that
+#: suggestions that later disappear leave others to take their place.
+CANDIDATES_PER_SUGGESTION = 3
 
 ARTICLE_PAGE_TYPES = [
     "wagtail_kratom.TopicOverviewPage",
@@ -46,3 +73,171 @@ class RelatedArticle(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related article")
         verbose_name_plural = _("related articles")
+
+
+def check_related_picks(page, targets: list) -> list[str]:
+    """Plain-words problems with an editor's picks: the page itself, a page twice, a non-article, too many."""
+    from .pages import ArticlePageMixin
+
+    problems = []
+    seen = set()
+    for target in targets:
+        if page.pk is not None and target.pk == page.pk:
+            problem = _("A page cannot be related to itself; remove “%(title)s” from Related articles.")
+        elif target.pk in seen:
+            problem = _("“%(title)s” is picked twice under Related articles; keep one.")
+        elif not issubclass(target.specific_class, ArticlePageMixin):
+            problem = _("“%(title)s” is not a topic overview, risk section or safe-use guide page.")
+        else:
+            problem = None
+        if problem:
+            problems.append(problem % {"title": target.get_admin_display_title()})
+        seen.add(target.pk)
+    max_picks = get_setting("RELATED_ARTICLES_MAX_PICKS")
+    if len(targets) > max_picks:
+        problems.append(
+            _("Pick at most %(max)d related articles; there are %(count)d. Suggestions fill the rest.")
+            % {"max": max_picks, "count": len(targets)}
+        )
+    return problems
+
+
+# Ranking: plain Python over small records ---------------------------------------------
+
+
+#: Characters per tree level in a page's materialised path (Wagtail's treebeard ``steplen``).
+PAGE_STEPLEN = 4
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """What ranking needs to know of an article page."""
+
+    id: int
+    path: str
+    role: str
+    title: str
+    topics: frozenset[str] = frozenset()
+
+    @property
+    def parent_path(self) -> str:
+        return self.path[:-PAGE_STEPLEN]
+
+
+def score_candidate(page: ArticleRef, candidate: ArticleRef) -> int:
+    """How relevant ``candidate`` is to readers of ``page``; 0 means not at all."""
+    score = SHARED_TOPIC_SCORE * len(page.topics & candidate.topics)
+    complementary = COMPLEMENTARY_ROLES.get(page.role) == candidate.role
+    if candidate.path == page.parent_path:
+        score += HUB_SCORE
+    elif candidate.parent_path == page.parent_path:
+        score += SAME_HUB_SCORE + (COMPLEMENT_IN_HUB_SCORE if complementary else 0)
+    elif complementary and score:
+        score += COMPLEMENT_ELSEWHERE_SCORE
+    return score
+
+
+def rank_suggestions(page: ArticleRef, candidates: Iterable[ArticleRef], limit: int) -> list[ArticleRef]:
+    """The ``limit`` most relevant candidates, best first; ties go by title, then id, so the order is stable.
+
+    A topic hub lists its own risk and safe-use pages as sections, so they are not suggested to it.
+    """
+    scored = []
+    for candidate in candidates:
+        if candidate.id == page.id or (page.role == "overview" and candidate.parent_path == page.path):
+            continue
+        if score := score_candidate(page, candidate):
+            scored.append((-score, candidate.title.casefold(), candidate.id, candidate))
+    return [candidate for *_key, candidate in sorted(scored, key=lambda item: item[:3])[:limit]]
+
+
+# Wagtail side: gather candidates when a page is published, resolve when pages are read ------------
+
+
+def article_ref(page, topics: Iterable[str] = ()) -> ArticleRef:
+    return ArticleRef(
+        id=page.pk,
+        path=page.path,
+        role=page.specific_class.related_role,
+        title=page.title,
+        topics=frozenset(name.casefold() for name in topics),
+    )
+
+
+def gather_candidates(page) -> list[ArticleRef]:
+    """Live, public article pages that could be suggested for ``page``: its hub, its hub's pages, shared topics."""
+    from .pages import get_article_page_models
+
+    base_page_model = swapper.load_model("wagtailcore", "Page")
+    topics = [tag.name for tag in page.topics.all()]
+    neighbours = base_page_model.objects.filter(
+        models.Q(path=page.path[:-PAGE_STEPLEN])
+        | models.Q(path__startswith=page.path[:-PAGE_STEPLEN], depth=page.depth)
+    )
+    candidate_ids = set(neighbours.values_list("pk", flat=True))
+    for model in get_article_page_models():
+        if topics:
+            candidate_ids.update(model.objects.filter(topics__name__in=topics).values_list("pk", flat=True))
+    return [
+        article_ref(candidate, (tag.name for tag in candidate.topics.all()))
+        for model in get_article_page_models()
+        for candidate in model.objects.filter(pk__in=candidate_ids).live().public().prefetch_related("topics")
+    ]
+
+
+def refresh_suggestions(page) -> list[int]:
+    """Rank and store the ids of the pages to suggest on ``page``; called when it is published."""
+    limit = get_setting("RELATED_ARTICLES_SUGGESTIONS") * CANDIDATES_PER_SUGGESTION
+    ranked = rank_suggestions(
+        article_ref(page, (tag.name for tag in page.topics.all())), gather_candidates(page), limit
+    )
+    ids = [candidate.id for candidate in ranked]
+    type(page).objects.filter(pk=page.pk).update(suggested_article_ids=ids)
+    page.suggested_article_ids = ids
+    return ids
+
+
+@dataclass
+class RelatedArticleItem:
+    """One related article as readers see it."""
+
+    page: models.Model
+    label: str
+    #: "editor" for a pick, "suggested" for a suggestion.
+    source: str
+
+    @property
+    def title(self) -> str:
+        return self.label or self.page.title
+
+
+def resolve_related_articles(pages: list) -> None:
+    """Work out the related articles of every page in ``pages`` together, in a fixed number of queries.
+
+    Each page gets its editor's picks first, then suggestions not already picked,
+    keeping only targets that are live, public article pages.
+    """
+    from .pages import ArticlePageMixin
+
+    base_page_model = swapper.load_model("wagtailcore", "Page")
+    prefetch_related_objects([page for page in pages if page.pk], "kratom_related_articles")
+    count = get_setting("RELATED_ARTICLES_SUGGESTIONS")
+    picks = {id(page): [(link.target_id, link.label) for link in page.kratom_related_articles.all()] for page in pages}
+    suggested = {id(page): page.suggested_article_ids[: count * CANDIDATES_PER_SUGGESTION] for page in pages}
+    wanted = {target for items in picks.values() for target, _label in items}
+    wanted.update(target for ids in suggested.values() for target in ids)
+    visible = {}
+    if wanted:
+        for target in base_page_model.objects.filter(pk__in=wanted).live().public().specific():
+            if isinstance(target, ArticlePageMixin):
+                visible[target.pk] = target
+    for page in pages:
+        items = [
+            RelatedArticleItem(visible[target], label, "editor")
+            for target, label in picks[id(page)]
+            if target in visible
+        ]
+        taken = {target for target, _label in picks[id(page)]} | {page.pk}
+        fresh = [target for target in suggested[id(page)] if target in visible and target not in taken]
+        items += [RelatedArticleItem(visible[target], "", "suggested") for target in fresh[:count]]
+        page.related_article_items = items
