@@ -32,7 +32,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
-from .api import ARTICLE_API_FIELDS
+from .api.fields import ARTICLE_API_FIELDS
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,

@@ -4,6 +4,8 @@ Wagtail's v3 API types a serializer field by the return annotation of its
 ``to_representation``, so each field declares the shape it returns.
 """
 
+from typing import Literal
+
 from rest_framework import serializers
 from typing_extensions import TypedDict
 from wagtail.api import APIField
@@ -31,6 +33,40 @@ class DisclaimersField(serializers.Field):
         ]
 
 
+class RelatedArticleData(TypedDict):
+    id: int
+    #: The editor's label for the link, or else the page's title.
+    title: str
+    url: str | None
+    #: The page type, for example "wagtail_kratom.SafeUseGuidePage".
+    type: str
+    summary: str
+    #: "editor" for a pick, "suggested" for a suggestion.
+    source: Literal["editor", "suggested"]
+
+
+class RelatedArticlesField(serializers.Field):
+    """The page's related articles: editor picks first, then suggestions; live, public pages only."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> list[RelatedArticleData]:
+        request = self.context.get("request")
+        return [
+            RelatedArticleData(
+                id=item.page.pk,
+                title=item.title,
+                url=item.page.get_full_url(request),
+                type=item.page._meta.label,
+                summary=item.page.summary,
+                source=item.source,
+            )
+            for item in page.get_related_articles()
+        ]
+
+
 ARTICLE_API_FIELDS = [
     APIField("disclaimers", serializer=DisclaimersField()),
+    APIField("related_articles", serializer=RelatedArticlesField()),
 ]

@@ -1,0 +1,25 @@
+"""Wagtail v2 API endpoint for sites serving article pages; register it in place of ``PagesAPIViewSet``."""
+
+from django.db.models import prefetch_related_objects
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from ..pages import ArticlePageMixin
+from ..related import resolve_related_articles
+
+
+def prefetch_article_data(pages: list) -> None:
+    """Read the disclaimers and related articles of all listed article pages at once."""
+    articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
+    prefetch_related_objects(articles, "kratom_disclaimers__disclaimer")
+    resolve_related_articles(articles)
+
+
+class ArticlePagesAPIViewSet(PagesAPIViewSet):
+    """Wagtail's v2 pages endpoint, reading the article fields of a listing in a fixed number of queries."""
+
+    def paginate_queryset(self, queryset):
+        pages = list(super().paginate_queryset(queryset))
+        # Every listed page's meta names its locale; read them together too.
+        prefetch_related_objects(pages, "locale")
+        prefetch_article_data(pages)
+        return pages
