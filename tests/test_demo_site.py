@@ -121,6 +121,18 @@ def test_every_live_demo_page_carries_its_required_disclaimers_in_html_and_both_
             assert all(item["title"] and item["body"].startswith("<") for item in served), url
 
 
+def test_demo_topics_link_to_each_other_both_ways(monkeypatch):
+    load(monkeypatch)
+    first, second = TopicOverviewPage.objects.live()
+    for hub, other in ((first, second), (second, first)):
+        picks = [(item.page.pk, item.source) for item in hub.get_related_articles()]
+        assert (other.pk, "editor") in picks
+        for child in hub.get_child_articles():
+            related = {item.page.pk for item in child.get_related_articles()}
+            assert hub.pk in related
+            assert {sibling.pk for sibling in hub.get_child_articles()} - {child.pk} <= related
+
+
 def test_only_medical_reviewers_may_edit_disclaimers(monkeypatch, django_user_model):
     load(monkeypatch)
     disclaimer = Disclaimer.objects.get(kind="medical")

@@ -132,6 +132,17 @@ def test_a_new_sibling_is_suggested_to_its_neighbours_when_published(liver):
     assert ("Liver and alcohol", "suggested") in related(liver["safe"])
 
 
+def test_a_hub_serves_its_own_pages_as_sections_not_as_related_articles(client, liver):
+    url = f"/api/v2/pages/{liver['hub'].pk}/"
+    detail = client.get(url).json()
+    assert [item["id"] for item in detail["sections"]] == [liver["risk"].pk, liver["safe"].pk]
+    assert not {liver["risk"].pk, liver["safe"].pk} & {item["id"] for item in detail["related_articles"]}
+    liver["safe"].unpublish()
+    assert [item["id"] for item in client.get(url).json()["sections"]] == [liver["risk"].pk]
+    v3 = client.get(f"/api/v3/pages/{liver['hub'].pk}/").json()
+    assert [item["id"] for item in v3["sections"]] == [liver["risk"].pk]
+
+
 # Targets that disappear --------------------------------------------------------------------------
 
 
@@ -210,6 +221,8 @@ def test_query_counts_do_not_grow_with_site_size_or_links(client, home, settings
         measured.url,
         f"/api/v2/pages/{measured.pk}/",
         "/api/v2/pages/?type=wagtail_kratom.RiskSectionPage&fields=*&limit=20",
+        "/api/v2/pages/?type=wagtail_kratom.TopicOverviewPage&fields=*",
+        hub.url,
     ]
     link_all([measured, *pages], pages[:1])
     small = [count_queries(client, url) for url in urls]

@@ -32,7 +32,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
-from .api.fields import ARTICLE_API_FIELDS
+from .api.fields import ARTICLE_API_FIELDS, TOPIC_OVERVIEW_API_FIELDS
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,
@@ -365,6 +365,18 @@ class ArticlePageMixin(models.Model):
         return None
 
 
+def resolve_hub_sections(hubs: list) -> None:
+    """Give each topic hub its live, public risk and safe-use pages (``section_items``), all read in one go."""
+    base_page_model = swapper.load_model("wagtailcore", "Page")
+    children_q = models.Q(pk__in=[])
+    for hub in hubs:
+        children_q |= models.Q(path__startswith=hub.path, depth=hub.depth + 1)
+    children = base_page_model.objects.filter(children_q).live().public().specific().order_by("path")
+    sections = [child for child in children if isinstance(child, (RiskSectionPageMixin, SafeUseGuidePageMixin))]
+    for hub in hubs:
+        hub.section_items = [child for child in sections if child.path.startswith(hub.path)]
+
+
 def get_article_page_models() -> list[type[ArticlePageMixin]]:
     """Every concrete article page model, the package's own and any a project builds on the mixins."""
     return [model for model in apps.get_models() if issubclass(model, ArticlePageMixin)]
@@ -437,6 +449,7 @@ class TopicOverviewPageMixin(ArticlePageMixin):
     )
 
     intrinsic_health_aspects = ["OverviewHealthAspect"]
+    api_fields = TOPIC_OVERVIEW_API_FIELDS
 
     class Meta:
         abstract = True
@@ -445,9 +458,11 @@ class TopicOverviewPageMixin(ArticlePageMixin):
     def at_a_glance_facts(self):
         return self.at_a_glance[0].value if self.at_a_glance else None
 
-    def get_child_articles(self):
+    def get_child_articles(self) -> list:
         """The hub's live, public risk and safe-use pages, in tree order."""
-        return self.get_children().live().public().type(RiskSectionPage, SafeUseGuidePage).specific().order_by("path")
+        if not hasattr(self, "section_items"):
+            resolve_hub_sections([self])
+        return self.section_items
 
 
 class RiskSectionPageMixin(ArticlePageMixin):

@@ -33,16 +33,28 @@ class DisclaimersField(serializers.Field):
         ]
 
 
-class RelatedArticleData(TypedDict):
+class ArticleSummaryData(TypedDict):
     id: int
-    #: The editor's label for the link, or else the page's title.
     title: str
     url: str | None
     #: The page type, for example "wagtail_kratom.SafeUseGuidePage".
     type: str
     summary: str
+
+
+class RelatedArticleData(ArticleSummaryData):
     #: "editor" for a pick, "suggested" for a suggestion.
     source: Literal["editor", "suggested"]
+
+
+def article_summary(page, request, title: str = "") -> ArticleSummaryData:
+    return ArticleSummaryData(
+        id=page.pk,
+        title=title or page.title,
+        url=page.get_full_url(request),
+        type=page._meta.label,
+        summary=page.summary,
+    )
 
 
 class RelatedArticlesField(serializers.Field):
@@ -54,19 +66,25 @@ class RelatedArticlesField(serializers.Field):
     def to_representation(self, page) -> list[RelatedArticleData]:
         request = self.context.get("request")
         return [
-            RelatedArticleData(
-                id=item.page.pk,
-                title=item.title,
-                url=item.page.get_full_url(request),
-                type=item.page._meta.label,
-                summary=item.page.summary,
-                source=item.source,
-            )
+            RelatedArticleData(**article_summary(item.page, request, item.label), source=item.source)
             for item in page.get_related_articles()
         ]
+
+
+class HubSectionsField(serializers.Field):
+    """A topic hub's own live, public risk section and safe-use pages, in tree order."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, hub) -> list[ArticleSummaryData]:
+        request = self.context.get("request")
+        return [article_summary(child, request) for child in hub.get_child_articles()]
 
 
 ARTICLE_API_FIELDS = [
     APIField("disclaimers", serializer=DisclaimersField()),
     APIField("related_articles", serializer=RelatedArticlesField()),
 ]
+
+TOPIC_OVERVIEW_API_FIELDS = [*ARTICLE_API_FIELDS, APIField("sections", serializer=HubSectionsField())]

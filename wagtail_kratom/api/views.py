@@ -3,15 +3,16 @@
 from django.db.models import prefetch_related_objects
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from ..pages import ArticlePageMixin
+from ..pages import ArticlePageMixin, TopicOverviewPageMixin, resolve_hub_sections
 from ..related import resolve_related_articles
 
 
 def prefetch_article_data(pages: list) -> None:
-    """Read the disclaimers and related articles of all listed article pages at once."""
+    """Read the disclaimers, related articles and hub sections of all listed article pages at once."""
     articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
     prefetch_related_objects(articles, "kratom_disclaimers__disclaimer")
     resolve_related_articles(articles)
+    resolve_hub_sections([page for page in articles if isinstance(page, TopicOverviewPageMixin)])
 
 
 class ArticlePagesAPIViewSet(PagesAPIViewSet):
