@@ -1,8 +1,11 @@
 """Related articles: editors' picks are checked, suggestions are ranked, dead targets vanish, cost stays flat."""
 
+from io import StringIO
+
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -232,3 +235,16 @@ def test_query_counts_do_not_grow_with_site_size_or_links(client, home, settings
     assert len(RelatedArticle.objects.filter(page=measured)) == 20
     large = [count_queries(client, url) for url in urls]
     assert large == small
+
+
+def test_refresh_command_ranks_pages_made_live_outside_publishing(home):
+    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
+    guide = make_test_page(hub, SafeUseGuidePage, title="Guide", slug="guide")
+    (risk,) = add_articles(hub, 1)
+    assert RiskSectionPage.objects.get(pk=risk.pk).suggested_article_ids == []
+    assert ("Risk 0", "suggested") not in related(guide)
+    out = StringIO()
+    call_command("kratom_refresh_related", stdout=out)
+    assert "Re-ranked suggestions for 3 live article pages." in out.getvalue()
+    assert related(risk)[0] == ("Guide", "suggested")
+    assert ("Risk 0", "suggested") in related(guide)

@@ -7,11 +7,16 @@ from .related import refresh_suggestions
 
 
 def refresh_suggestions_near(sender, instance, **kwargs):
-    """Rank suggestions for a published article, and for its hub and the hub's pages, which may now suggest it."""
+    """Rank suggestions for a published article and for the pages around it (parent, siblings, children),
+    which may now suggest it."""
     if not isinstance(instance, ArticlePageMixin):
         return
     refresh_suggestions(instance)
-    neighbours = instance.get_siblings(inclusive=False) | instance.get_ancestors().filter(depth=instance.depth - 1)
+    neighbours = (
+        instance.get_siblings(inclusive=False)
+        | instance.get_ancestors().filter(depth=instance.depth - 1)
+        | instance.get_children()
+    )
     for page in neighbours.live().specific():
         if isinstance(page, ArticlePageMixin):
             refresh_suggestions(page)

@@ -11,6 +11,7 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
@@ -141,6 +142,8 @@ class Command(BaseCommand):
                 ]
                 page.kratom_related_articles = [RelatedArticle(target=target) for target in related]
                 page.save_revision(log_action=True).publish()
+            # Pages published early in the loop were ranked before later ones went live.
+            call_command("kratom_refresh_related", stdout=self.stdout)
         page_count = sum(1 + len(children) for _hub, children in articles)
         self.stdout.write(self.style.SUCCESS(f"Loaded {page_count} article pages under “{home.title}”."))
         self.write_admin_login()

@@ -1,0 +1,21 @@
+"""Re-rank the related-article suggestions of every live article page."""
+
+from django.core.management.base import BaseCommand
+
+from wagtail_kratom.pages import get_article_page_models
+from wagtail_kratom.related import refresh_suggestions
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-rank related-article suggestions for every live article page; run after importing pages, "
+        "making pages live outside Wagtail's publish action, or changing RELATED_ARTICLES_SUGGESTIONS."
+    )
+
+    def handle(self, **options):
+        count = 0
+        for model in get_article_page_models():
+            for page in model.objects.live().prefetch_related("topics").iterator(chunk_size=200):
+                refresh_suggestions(page)
+                count += 1
+        self.stdout.write(self.style.SUCCESS(f"Re-ranked suggestions for {count} live article pages."))
