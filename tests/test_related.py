@@ -179,8 +179,10 @@ def test_a_moved_target_is_linked_at_its_new_address(client, liver, home):
     risk = link(liver["risk"], liver["other_safe"])
     liver["other_safe"].move(liver["hub"], pos="last-child")
     moved = Page.objects.get(pk=liver["other_safe"].pk)
-    links, _ids = outputs(client, risk)
-    assert moved.url in links
+    links, ids = outputs(client, risk)
+    assert moved.url in links and moved.pk in ids
+    served = client.get(f"/api/v2/pages/{risk.pk}/").json()["related_articles"]
+    assert [item["url"] for item in served if item["id"] == moved.pk] == [moved.full_url]
     assert client.get(moved.url).status_code == 200
 
 
