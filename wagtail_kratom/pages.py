@@ -371,7 +371,9 @@ def resolve_hub_sections(hubs: list) -> None:
     children_q = models.Q(pk__in=[])
     for hub in hubs:
         children_q |= models.Q(path__startswith=hub.path, depth=hub.depth + 1)
-    children = base_page_model.objects.filter(children_q).live().public().specific().order_by("path")
+    children = (
+        base_page_model.objects.filter(children_q).live().public().defer_streamfields().specific().order_by("path")
+    )
     sections = [child for child in children if isinstance(child, (RiskSectionPageMixin, SafeUseGuidePageMixin))]
     for hub in hubs:
         hub.section_items = [child for child in sections if child.path.startswith(hub.path)]

@@ -164,12 +164,11 @@ def article_ref(page, topics: Iterable[str] = ()) -> ArticleRef:
     )
 
 
-def gather_candidates(page) -> list[ArticleRef]:
+def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
     """Live, public article pages that could be suggested for ``page``: its hub, its hub's pages, shared topics."""
     from .pages import get_article_page_models
 
     base_page_model = swapper.load_model("wagtailcore", "Page")
-    topics = [tag.name for tag in page.topics.all()]
     neighbours = base_page_model.objects.filter(
         models.Q(path=page.path[:-PAGE_STEPLEN])
         | models.Q(path__startswith=page.path[:-PAGE_STEPLEN], depth=page.depth)
@@ -181,16 +180,19 @@ def gather_candidates(page) -> list[ArticleRef]:
     return [
         article_ref(candidate, (tag.name for tag in candidate.topics.all()))
         for model in get_article_page_models()
-        for candidate in model.objects.filter(pk__in=candidate_ids).live().public().prefetch_related("topics")
+        for candidate in model.objects.filter(pk__in=candidate_ids)
+        .live()
+        .public()
+        .defer_streamfields()
+        .prefetch_related("topics")
     ]
 
 
 def refresh_suggestions(page) -> list[int]:
     """Rank and store the ids of the pages to suggest on ``page``; called when it is published."""
     limit = get_setting("RELATED_ARTICLES_SUGGESTIONS") * CANDIDATES_PER_SUGGESTION
-    ranked = rank_suggestions(
-        article_ref(page, (tag.name for tag in page.topics.all())), gather_candidates(page), limit
-    )
+    topics = [tag.name for tag in page.topics.all()]
+    ranked = rank_suggestions(article_ref(page, topics), gather_candidates(page, topics), limit)
     ids = [candidate.id for candidate in ranked]
     type(page).objects.filter(pk=page.pk).update(suggested_article_ids=ids)
     page.suggested_article_ids = ids
@@ -228,7 +230,7 @@ def resolve_related_articles(pages: list) -> None:
     wanted.update(target for ids in suggested.values() for target in ids)
     visible = {}
     if wanted:
-        for target in base_page_model.objects.filter(pk__in=wanted).live().public().specific():
+        for target in base_page_model.objects.filter(pk__in=wanted).live().public().defer_streamfields().specific():
             if isinstance(target, ArticlePageMixin):
                 visible[target.pk] = target
     for page in pages:
