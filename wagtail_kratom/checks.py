@@ -2,7 +2,7 @@
 
 from django.apps import apps
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 from .conf import DEFAULTS
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
@@ -124,3 +124,17 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
             )
         )
     return errors
+
+
+@register(Tags.compatibility)
+def check_api_rich_text_format(app_configs, **kwargs):
+    """Rich text in Wagtail's APIs should reach consumers as HTML with real links."""
+    if getattr(settings, "WAGTAILAPI_RICH_TEXT_FORMAT", "db_html") in ("html", "markdown"):
+        return []
+    return [
+        Warning(
+            "Wagtail's APIs serve rich text in its database format, with linktype placeholders instead of URLs.",
+            hint='Set WAGTAILAPI_RICH_TEXT_FORMAT = "html"; see docs/installation.md.',
+            id="wagtail_kratom.W001",
+        )
+    ]

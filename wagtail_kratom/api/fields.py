@@ -4,12 +4,16 @@ Wagtail's v3 API types a serializer field by the return annotation of its
 ``to_representation``, so each field declares the shape it returns.
 """
 
-from typing import Literal
+import datetime
+from typing import Any, Literal
 
 from rest_framework import serializers
 from typing_extensions import TypedDict
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
+
+from ..health_aspects import HEALTH_ASPECT_LABELS, schema_org_url
+from ..json_ld import article_json_ld
 
 
 class DisclaimerData(TypedDict):
@@ -82,7 +86,111 @@ class HubSectionsField(serializers.Field):
         return [article_summary(child, request) for child in hub.get_child_articles()]
 
 
+class HeadingData(TypedDict):
+    heading: str
+    #: The id of the section's heading on the page, for links such as ``#what-is-known``.
+    anchor: str
+
+
+class TableOfContentsField(serializers.Field):
+    """The page's section headings and anchors, in page order."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> list[HeadingData]:
+        return [HeadingData(heading=entry["heading"], anchor=entry["anchor"]) for entry in page.table_of_contents]
+
+
+class ContributorData(TypedDict):
+    name: str
+    credentials: str
+    role: str
+    is_organisation: bool
+    url: str
+
+
+class ReviewData(TypedDict):
+    last_reviewed: datetime.date | None
+    next_review_due: datetime.date | None
+    is_overdue: bool
+    reviewed_by: ContributorData | None
+
+
+class ReviewField(serializers.Field):
+    """When the page's health content was checked, by whom, and whether it is due again."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> ReviewData:
+        reviewer = page.medical_reviewer
+        return ReviewData(
+            last_reviewed=page.last_reviewed,
+            next_review_due=page.next_review_due,
+            is_overdue=page.is_review_overdue,
+            reviewed_by=None
+            if reviewer is None
+            else ContributorData(
+                name=reviewer.name,
+                credentials=reviewer.credentials,
+                role=reviewer.role,
+                is_organisation=reviewer.is_organisation,
+                url=reviewer.url,
+            ),
+        )
+
+
+class HealthAspectData(TypedDict):
+    #: The schema.org enumeration member, for example "RisksOrComplicationsHealthAspect".
+    value: str
+    label: str
+    url: str
+
+
+class HealthAspectsField(serializers.Field):
+    """Every health aspect the page covers: its type's own, then the editor's picks."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> list[HealthAspectData]:
+        return [
+            HealthAspectData(
+                value=aspect, label=str(HEALTH_ASPECT_LABELS.get(aspect, aspect)), url=schema_org_url(aspect)
+            )
+            for aspect in page.all_health_aspects
+        ]
+
+
+class TopicsField(serializers.Field):
+    """The page's topic names."""
+
+    def to_representation(self, topics) -> list[str]:
+        return [tag.name for tag in topics.all()]
+
+
+class JSONLDField(serializers.Field):
+    """The schema.org JSON-LD object the page's HTML carries in its head."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> dict[str, Any]:
+        return article_json_ld(page, self.context.get("request"))
+
+
 ARTICLE_API_FIELDS = [
+    APIField("summary"),
+    APIField("intro"),
+    APIField("body"),
+    APIField("conclusion"),
+    APIField("table_of_contents", serializer=TableOfContentsField()),
+    APIField("citations"),
+    APIField("review", serializer=ReviewField()),
+    APIField("health_aspects", serializer=HealthAspectsField()),
+    APIField("topics", serializer=TopicsField(read_only=True)),
+    APIField("json_ld", serializer=JSONLDField()),
     APIField("disclaimers", serializer=DisclaimersField()),
     APIField("related_articles", serializer=RelatedArticlesField()),
 ]

@@ -8,9 +8,10 @@ from ..related import resolve_related_articles
 
 
 def prefetch_article_data(pages: list) -> None:
-    """Read the disclaimers, related articles and hub sections of all listed article pages at once."""
+    """Read what the article fields need (disclaimers, topics, contributors, related articles, hub sections)
+    for all listed article pages at once."""
     articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
-    prefetch_related_objects(articles, "kratom_disclaimers__disclaimer")
+    prefetch_related_objects(articles, "kratom_disclaimers__disclaimer", "topics", "author", "medical_reviewer")
     resolve_related_articles(articles)
     resolve_hub_sections([page for page in articles if isinstance(page, TopicOverviewPageMixin)])
 
