@@ -16,6 +16,13 @@ from ..health_aspects import HEALTH_ASPECT_LABELS, schema_org_url
 from ..json_ld import article_json_ld
 
 
+class PageField(serializers.Field):
+    """A read-only field worked out from the whole page rather than read from one attribute."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, **kwargs)
+
+
 class DisclaimerData(TypedDict):
     #: The stable kind name, for example "medical".
     kind: str
@@ -24,11 +31,8 @@ class DisclaimerData(TypedDict):
     body: str
 
 
-class DisclaimersField(serializers.Field):
+class DisclaimersField(PageField):
     """The page's resolved disclaimers, complete for its type, in kind order."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[DisclaimerData]:
         return [
@@ -61,11 +65,8 @@ def article_summary(page, request, title: str = "") -> ArticleSummaryData:
     )
 
 
-class RelatedArticlesField(serializers.Field):
+class RelatedArticlesField(PageField):
     """The page's related articles: editor picks first, then suggestions; live, public pages only."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[RelatedArticleData]:
         request = self.context.get("request")
@@ -75,11 +76,8 @@ class RelatedArticlesField(serializers.Field):
         ]
 
 
-class HubSectionsField(serializers.Field):
+class HubSectionsField(PageField):
     """A topic hub's own live, public risk section and safe-use pages, in tree order."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, hub) -> list[ArticleSummaryData]:
         request = self.context.get("request")
@@ -92,11 +90,8 @@ class HeadingData(TypedDict):
     anchor: str
 
 
-class TableOfContentsField(serializers.Field):
+class TableOfContentsField(PageField):
     """The page's section headings and anchors, in page order."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[HeadingData]:
         return [HeadingData(heading=entry["heading"], anchor=entry["anchor"]) for entry in page.table_of_contents]
@@ -117,11 +112,8 @@ class ReviewData(TypedDict):
     reviewed_by: ContributorData | None
 
 
-class ReviewField(serializers.Field):
+class ReviewField(PageField):
     """When the page's health content was checked, by whom, and whether it is due again."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> ReviewData:
         reviewer = page.medical_reviewer
@@ -148,11 +140,8 @@ class HealthAspectData(TypedDict):
     url: str
 
 
-class HealthAspectsField(serializers.Field):
+class HealthAspectsField(PageField):
     """Every health aspect the page covers: its type's own, then the editor's picks."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[HealthAspectData]:
         return [
@@ -170,11 +159,8 @@ class TopicsField(serializers.Field):
         return [tag.name for tag in topics.all()]
 
 
-class JSONLDField(serializers.Field):
+class JSONLDField(PageField):
     """The schema.org JSON-LD object the page's HTML carries in its head."""
-
-    def __init__(self, **kwargs):
-        super().__init__(source="*", read_only=True, **kwargs)
 
     def to_representation(self, page) -> dict[str, Any]:
         return article_json_ld(page, self.context.get("request"))
