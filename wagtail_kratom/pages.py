@@ -258,9 +258,9 @@ class ArticlePageMixin(models.Model):
         """The required disclaimer kinds nothing resolves for this page; it may go live only when empty."""
         return self.resolve_disclaimers().missing
 
-    def require_disclaimers(self) -> None:
-        """Raise ``DisclaimersMissing`` unless every required disclaimer kind resolves."""
-        resolution = self.resolve_disclaimers()
+    def require_disclaimers(self, site=None) -> None:
+        """Raise ``DisclaimersMissing`` unless every required disclaimer kind resolves (on ``site``, if given)."""
+        resolution = self.resolve_disclaimers(site=site)
         if resolution.missing:
             raise DisclaimersMissing(self, resolution)
 
@@ -275,17 +275,16 @@ class ArticlePageMixin(models.Model):
         anything. Scheduled publishing is not interrupted: the refusal is logged on
         the page and the revision stays scheduled, to go live once the kinds resolve.
         """
-        page = revision.as_object()
-        resolution = page.resolve_disclaimers()
-        if resolution.missing:
-            error = DisclaimersMissing(page, resolution)
+        try:
+            revision.as_object().require_disclaimers()
+        except DisclaimersMissing as error:
             if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
-                raise error
+                raise
             logger.warning("Scheduled publishing refused for page %s: %s", self.pk, error.message)
             if not PageLogEntry.objects.filter(
                 page=self, revision=revision, action=PUBLISH_REFUSED_LOG_ACTION
             ).exists():
-                log(self, PUBLISH_REFUSED_LOG_ACTION, revision=revision, data={"missing_kinds": resolution.missing})
+                log(self, PUBLISH_REFUSED_LOG_ACTION, revision=revision, data={"missing_kinds": error.missing})
             return None
         return super().publish(
             revision,

@@ -53,6 +53,18 @@ def register_log_actions(actions):
             return _("Scheduled publishing refused: no %(kinds)s disclaimer") % {"kinds": kinds}
 
 
+def disclaimer_refusals(pages, site=None) -> list[DisclaimersMissing]:
+    """The refusal for each article page among ``pages`` that could not go live (on ``site``, if given)."""
+    refusals = []
+    for page in pages:
+        if isinstance(page, ArticlePageMixin):
+            try:
+                page.require_disclaimers(site=site)
+            except DisclaimersMissing as refusal:
+                refusals.append(refusal)
+    return refusals
+
+
 def refuse(request, errors: list, fallback_url: str):
     for error in errors:
         messages.error(request, error.message)
@@ -92,15 +104,9 @@ def refuse_bulk_publishing_without_disclaimers(request, action_type, objects, ac
     if form is not None and form.cleaned_data.get("include_descendants"):
         for page in objects:
             pages.extend(page.get_descendants().not_live())
-    errors = []
-    for page in pages:
-        page = page.specific
-        if isinstance(page, ArticlePageMixin):
-            draft = page.get_latest_revision_as_object()
-            resolution = draft.resolve_disclaimers()
-            if resolution.missing:
-                errors.append(DisclaimersMissing(draft, resolution))
-    if errors:
+    articles = [page.specific for page in pages if issubclass(page.specific_class, ArticlePageMixin)]
+    drafts = [page.get_latest_revision_as_object() for page in articles]
+    if errors := disclaimer_refusals(drafts):
         return refuse(request, errors, reverse("wagtailadmin_explore_root"))
     return None
 
@@ -112,12 +118,6 @@ def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_t
     if site is None or site == page_to_move.get_site():
         return None
     moving = page_to_move.get_descendants(inclusive=True).live().specific()
-    errors = []
-    for page in moving:
-        if isinstance(page, ArticlePageMixin):
-            resolution = page.resolve_disclaimers(site=site)
-            if resolution.missing:
-                errors.append(DisclaimersMissing(page, resolution))
-    if errors:
+    if errors := disclaimer_refusals(moving, site=site):
         return refuse(request, errors, reverse("wagtailadmin_pages:move", args=(page_to_move.pk,)))
     return None
