@@ -267,7 +267,9 @@ def test_v3_publish_action_answers_422_with_the_message(client, site_root, api_t
     url = f"/api/v3/pages/{page.pk}/actions/publish/"
     response = client.post(url, HTTP_AUTHORIZATION=f"Bearer {api_token}", content_type="application/json")
     assert response.status_code == 422
-    assert "cannot go live without its medical and emergency disclaimers" in response.json()["errors"][0]["msg"]
+    [error] = response.json()["errors"]
+    assert "cannot go live without its medical and emergency disclaimers" in error["msg"]
+    assert error["loc"] == ["kratom_disclaimers"]
     assert not is_live(page)
 
     choose(page, medical, emergency).save_revision()
@@ -282,6 +284,7 @@ def test_v3_update_with_publish_answers_422_and_writes_nothing(client, site_root
     auth = {"HTTP_AUTHORIZATION": f"Bearer {api_token}", "content_type": "application/json"}
     response = client.patch(f"/api/v3/pages/{page.pk}/", payload, **auth)
     assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["kratom_disclaimers"]
     assert "cannot go live without" in response.json()["errors"][0]["msg"]
     assert not is_live(page)
     assert RiskSectionPage.objects.get(pk=page.pk).get_latest_revision_as_object().title != "Renamed"

@@ -130,17 +130,62 @@ def section_anchor(heading: str) -> str:
     return slugify(heading, allow_unicode=True)
 
 
+def choice_labels(struct_block: blocks.StructBlock, value) -> dict[str, str]:
+    """The human label of each choice field's value in ``value``, by field name."""
+    return {
+        name: str(dict(block.field.choices).get(value[name], value[name])) if value[name] else ""
+        for name, block in struct_block.child_blocks.items()
+        if isinstance(block, blocks.ChoiceBlock)
+    }
+
+
 class LabelledStructValue(blocks.StructValue):
     """A struct value that also gives the human label of each choice field."""
 
     @cached_property
     def labels(self) -> dict[str, str]:
         """Labels by field name, for templates: ``{{ value.labels.severity }}``."""
-        return {
-            name: str(dict(block.field.choices).get(self[name], self[name]))
-            for name, block in self.block.child_blocks.items()
-            if isinstance(block, blocks.ChoiceBlock)
-        }
+        return choice_labels(self.block, self)
+
+
+#: Blocks whose API value is text: served as "" rather than null when left empty.
+TEXT_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.URLBlock, blocks.RegexBlock, blocks.RichTextBlock)
+
+
+class TypedStructBlock(blocks.StructBlock):
+    """A struct block whose API output always has a string for a text field, even one saved from code as null.
+
+    Values written in code or imported may leave optional text out; the admin
+    saves them as "". API clients and the package's JSON Schemas see one shape.
+    """
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        for name, block in self.child_blocks.items():
+            if isinstance(block, TEXT_BLOCKS) and representation.get(name) is None:
+                representation[name] = ""
+        return representation
+
+
+class LabelledChoicesBlock(TypedStructBlock):
+    """A struct block whose API output gives each choice's label beside its stable value.
+
+    ``"severity": "high"`` is joined by ``"severity_label": "High"``; the extra
+    keys are ignored when the same JSON is written back through Wagtail's v3 API.
+    Subclasses that add other keys describe them in ``api_schema_extra``, for the
+    package's JSON Schemas.
+    """
+
+    api_schema_extra: dict = {}
+
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        for name, label in choice_labels(self, value).items():
+            representation[f"{name}_label"] = label
+        return representation
+
+    class Meta:
+        value_class = LabelledStructValue
 
 
 class CitationRefsBlock(blocks.FieldBlock):
@@ -215,7 +260,7 @@ class CitationStructValue(blocks.StructValue):
         return {key: self[key] for key in ("doi", "pmid") if self.get(key)}
 
 
-class CitationBlock(blocks.StructBlock):
+class CitationBlock(TypedStructBlock):
     title = blocks.CharBlock(max_length=400, help_text=_("The title of the article, report or page cited."))
     authors = blocks.CharBlock(
         required=False,
@@ -269,7 +314,7 @@ class CitationBlock(blocks.StructBlock):
         }
 
 
-class AtAGlanceBlock(blocks.StructBlock):
+class AtAGlanceBlock(TypedStructBlock):
     scientific_name = blocks.CharBlock(
         max_length=120,
         default="Mitragyna speciosa",
@@ -302,7 +347,7 @@ class AtAGlanceBlock(blocks.StructBlock):
         }
 
 
-class RiskBlock(blocks.StructBlock):
+class RiskBlock(LabelledChoicesBlock):
     name = blocks.CharBlock(max_length=160, help_text=_("A short name for the risk, for example “Liver injury”."))
     severity = blocks.ChoiceBlock(
         choices=SEVERITY_CHOICES,
@@ -336,7 +381,6 @@ class RiskBlock(blocks.StructBlock):
     class Meta:
         icon = "warning"
         template = "wagtail_kratom/blocks/risk.html"
-        value_class = LabelledStructValue
         label_format = "{name} ({severity})"
         description = _("One risk with its severity, evidence and warning signs.")
         preview_value = {
@@ -353,7 +397,9 @@ class CareCardStructValue(LabelledStructValue):
         return self.get("heading") or str(DEFAULT_CARE_CARD_HEADINGS[self["urgency"]])
 
 
-class CareCardBlock(blocks.StructBlock):
+class CareCardBlock(LabelledChoicesBlock):
+    """A "when to get help" card; its API output adds the heading readers see (``display_heading``)."""
+
     urgency = blocks.ChoiceBlock(
         choices=URGENCY_CHOICES,
         default="urgent",
@@ -374,6 +420,11 @@ class CareCardBlock(blocks.StructBlock):
         help_text=_("What to do and whom to contact."),
     )
 
+    api_schema_extra = {"display_heading": {"type": "string", "description": "The heading readers see."}}
+
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "display_heading": value.display_heading()}
+
     class Meta:
         icon = "help"
         template = "wagtail_kratom/blocks/care_card.html"
@@ -388,7 +439,7 @@ class CareCardBlock(blocks.StructBlock):
         }
 
 
-class DosageRowBlock(blocks.StructBlock):
+class DosageRowBlock(LabelledChoicesBlock):
     form = blocks.ChoiceBlock(choices=DOSAGE_FORM_CHOICES, help_text=_("The product form this row describes."))
     route = blocks.ChoiceBlock(choices=ROUTE_CHOICES, default="oral", help_text=_("How it is taken."))
     min = blocks.DecimalBlock(
@@ -438,13 +489,19 @@ class DosageRowBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors=errors)
         return value
 
+    def get_api_representation(self, value, context=None):
+        representation = super().get_api_representation(value, context)
+        for name in ("min", "max"):
+            if value[name] is not None:
+                representation[name] = float(value[name])
+        return representation
+
     class Meta:
         icon = "list-ol"
-        value_class = LabelledStructValue
         label_format = "{form}: {min}–{max} {unit}"
 
 
-class DosageBlock(blocks.StructBlock):
+class DosageBlock(TypedStructBlock):
     rows = blocks.ListBlock(DosageRowBlock(), min_num=1, help_text=_("One row per form and route."))
     citations = citation_refs_block()
 
@@ -467,7 +524,7 @@ class DosageBlock(blocks.StructBlock):
         }
 
 
-class PracticeStepBlock(blocks.StructBlock):
+class PracticeStepBlock(TypedStructBlock):
     title = blocks.CharBlock(max_length=160, help_text=_("The step in a few words, for example “Start low”."))
     detail = blocks.TextBlock(required=False, help_text=_("Why and how, in one or two sentences."))
 
@@ -476,7 +533,7 @@ class PracticeStepBlock(blocks.StructBlock):
         label_format = "{title}"
 
 
-class PracticesBlock(blocks.StructBlock):
+class PracticesBlock(TypedStructBlock):
     steps = blocks.ListBlock(
         PracticeStepBlock(), min_num=1, help_text=_("Steps in the order readers should follow them.")
     )
@@ -491,7 +548,7 @@ class PracticesBlock(blocks.StructBlock):
         }
 
 
-class MonitoringRowBlock(blocks.StructBlock):
+class MonitoringRowBlock(TypedStructBlock):
     test = blocks.CharBlock(
         max_length=160, help_text=_("The check or test, for example “Liver function tests (ALT, AST)”.")
     )
@@ -505,7 +562,7 @@ class MonitoringRowBlock(blocks.StructBlock):
         label_format = "{test}"
 
 
-class MonitoringBlock(blocks.StructBlock):
+class MonitoringBlock(TypedStructBlock):
     rows = blocks.ListBlock(MonitoringRowBlock(), min_num=1)
 
     class Meta:
@@ -516,7 +573,7 @@ class MonitoringBlock(blocks.StructBlock):
         preview_value = {"rows": [{"test": "Liver function tests (ALT, AST)", "frequency": "Every 3 months"}]}
 
 
-class InteractionBlock(blocks.StructBlock):
+class InteractionBlock(LabelledChoicesBlock):
     substance = blocks.CharBlock(max_length=160, help_text=_("The drug, medicine or substance, for example “Alcohol”."))
     risk = blocks.ChoiceBlock(
         choices=INTERACTION_RISK_CHOICES,
@@ -527,11 +584,10 @@ class InteractionBlock(blocks.StructBlock):
 
     class Meta:
         icon = "warning"
-        value_class = LabelledStructValue
         label_format = "{substance} ({risk})"
 
 
-class InteractionsBlock(blocks.StructBlock):
+class InteractionsBlock(TypedStructBlock):
     rows = blocks.ListBlock(InteractionBlock(), min_num=1)
 
     class Meta:
@@ -542,7 +598,7 @@ class InteractionsBlock(blocks.StructBlock):
         preview_value = {"rows": [{"substance": "Alcohol", "risk": "dangerous", "note": "Both depress breathing."}]}
 
 
-class LegalStatusRowBlock(blocks.StructBlock):
+class LegalStatusRowBlock(LabelledChoicesBlock):
     jurisdiction = blocks.CharBlock(max_length=120, help_text=_("Country, state or region."))
     status = blocks.ChoiceBlock(choices=LEGAL_STATUS_CHOICES, help_text=_("Its legal status there."))
     as_of = blocks.DateBlock(
@@ -556,11 +612,10 @@ class LegalStatusRowBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        value_class = LabelledStructValue
         label_format = "{jurisdiction}: {status}"
 
 
-class LegalStatusBlock(blocks.StructBlock):
+class LegalStatusBlock(TypedStructBlock):
     rows = blocks.ListBlock(LegalStatusRowBlock(), min_num=1)
 
     class Meta:
@@ -604,16 +659,17 @@ SAFE_USE_CONTENT_BLOCKS = [
 ]
 
 
-class SectionStructValue(blocks.StructValue):
+class SectionStructValue(LabelledStructValue):
     @cached_property
     def anchor(self) -> str:
         return section_anchor(self["heading"])
 
 
-class SectionBlock(blocks.StructBlock):
+class SectionBlock(LabelledChoicesBlock):
     """A section: a heading, an optional health aspect and a stream of content.
 
-    The content stream's blocks are passed in by each page type.
+    The content stream's blocks are passed in by each page type. API output adds
+    the section's ``anchor``, as in the table of contents.
     """
 
     heading = blocks.CharBlock(
@@ -632,6 +688,11 @@ class SectionBlock(blocks.StructBlock):
             [("content", blocks.StreamBlock(content_blocks, help_text=_("The section’s text and structured facts.")))],
             **kwargs,
         )
+
+    api_schema_extra = {"anchor": {"type": "string", "description": "The section heading's id on the page."}}
+
+    def get_api_representation(self, value, context=None):
+        return {**super().get_api_representation(value, context), "anchor": value.anchor}
 
     class Meta:
         icon = "doc-full"

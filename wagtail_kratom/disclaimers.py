@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -27,6 +28,7 @@ from wagtail.models import (
     Site,
 )
 from wagtail.search import index
+from wagtail.utils.forms import FormValidationError
 
 from .conf import DEFAULTS, get_setting
 
@@ -178,8 +180,14 @@ def get_site_for_page(page) -> Site | None:
     return page.get_site()
 
 
-class DisclaimersMissing(ValidationError):
-    """A page was about to go live without every disclaimer its type requires."""
+class DisclaimersMissing(FormValidationError):
+    """A page was about to go live without every disclaimer its type requires.
+
+    A form validation error located at the page's ``kratom_disclaimers`` field, so
+    that Wagtail's v3 API answers 422 naming the field a client can set.
+    """
+
+    field_name = "kratom_disclaimers"
 
     def __init__(self, page, resolution: DisclaimerResolution, title: str | None = None):
         self.page = page
@@ -200,7 +208,12 @@ class DisclaimersMissing(ValidationError):
             message += " " + _("The page’s own choice of %(disclaimers)s is not published or not active.") % {
                 "disclaimers": join_words([f"“{disclaimer.title}”" for disclaimer in resolution.unusable])
             }
-        super().__init__(message, code="disclaimers_missing")
+        super().__init__({(self.field_name,): [(message, "disclaimers_missing")]})
+        self.message = message
+
+    def as_form_error(self) -> ValidationError:
+        """The refusal as one error for a form's top, where the admin shows it."""
+        return ValidationError(self.message, code="disclaimers_missing")
 
 
 class DisclaimerInUse(ValidationError):
@@ -346,6 +359,7 @@ class ArticlePageDisclaimer(Orderable):
     )
 
     panels = [FieldPanel("disclaimer")]
+    api_fields = [APIField("disclaimer", writable=True)]
 
     class Meta(Orderable.Meta):
         verbose_name = _("page disclaimer")

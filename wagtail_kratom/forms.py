@@ -1,9 +1,12 @@
 """Admin forms: they ask the disclaimer rules before anything is saved, so editors see a form error."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.blocks.base import BlockField
 from wagtail.models import Task
 
+from .blocks import describe_block_errors
 from .disclaimers import (
     DisclaimerInUse,
     DisclaimersMissing,
@@ -46,7 +49,8 @@ class ArticlePageForm(WagtailAdminPageForm):
             site = self.parent_page.get_site() if self.parent_page else None
             resolution = self.instance.resolve_disclaimers(chosen=chosen, site=site)
             if resolution.missing:
-                self.add_error(None, DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title")))
+                refusal = DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title"))
+                self.add_error(None, refusal.as_form_error())
         if (related := self.formsets.get("kratom_related_articles")) is not None:
             for problem in check_related_picks(self.instance, kept_in_formset(related, "target")):
                 self.add_error(None, problem)
@@ -65,6 +69,22 @@ class ArticlePageForm(WagtailAdminPageForm):
             task_states__in=state.successful_task_states
         )
         return remaining.count() <= 1
+
+
+class ArticlePageAPIForm(ArticlePageForm):
+    """The page form Wagtail's v3 API writes through: the admin's rules, with block errors in words.
+
+    The admin shows a StreamField's errors beside each block; an API client gets
+    one message per problem that says where it is, such as
+    "section 1 “Dose” › dosage 1 › rows › row 1 › max: …".
+    """
+
+    def add_error(self, field, error):
+        if field in self.fields and isinstance(self.fields[field], BlockField) and hasattr(error, "block_errors"):
+            error = ValidationError(
+                [ValidationError(message, code="invalid") for message in describe_block_errors(error, self[field].data)]
+            )
+        super().add_error(field, error)
 
 
 class KratomSiteSettingsForm(WagtailAdminModelForm):

@@ -32,7 +32,12 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
-from .api.fields import ARTICLE_API_FIELDS, TOPIC_OVERVIEW_API_FIELDS
+from .api.fields import (
+    ARTICLE_API_FIELDS,
+    RISK_SECTION_API_FIELDS,
+    SAFE_USE_GUIDE_API_FIELDS,
+    TOPIC_OVERVIEW_API_FIELDS,
+)
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,
@@ -54,7 +59,7 @@ from .disclaimers import (
     get_site_for_page,
     resolve_disclaimers,
 )
-from .forms import ArticlePageForm
+from .forms import ArticlePageAPIForm, ArticlePageForm
 from .health_aspects import HealthAspectsField
 from .panels import RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
@@ -184,6 +189,7 @@ class ArticlePageMixin(models.Model):
     related_role = "overview"
 
     base_form_class = ArticlePageForm
+    api_base_form_class = ArticlePageAPIForm
 
     api_fields = ARTICLE_API_FIELDS
 
@@ -479,6 +485,7 @@ class RiskSectionPageMixin(ArticlePageMixin):
 
     intrinsic_health_aspects = ["RisksOrComplicationsHealthAspect", "SideEffectsHealthAspect"]
     related_role = "risk"
+    api_fields = RISK_SECTION_API_FIELDS
 
     class Meta:
         abstract = True
@@ -497,6 +504,7 @@ class SafeUseGuidePageMixin(ArticlePageMixin):
 
     intrinsic_health_aspects = ["UsageOrScheduleHealthAspect", "SafetyHealthAspect"]
     related_role = "safe_use"
+    api_fields = SAFE_USE_GUIDE_API_FIELDS
 
     class Meta:
         abstract = True

@@ -16,7 +16,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Site
 
 from .conf import get_setting
 
@@ -164,6 +164,12 @@ def article_ref(page, topics: Iterable[str] = ()) -> ArticleRef:
     )
 
 
+def get_site_root_path(page) -> str | None:
+    """The ``url_path`` of the root of the site ``page`` is served on (the deepest one), from Wagtail's cache."""
+    roots = [root.root_path for root in Site.get_site_root_paths() if (page.url_path or "").startswith(root.root_path)]
+    return max(roots, key=len, default=None)
+
+
 def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
     """Live, public article pages that could be suggested for ``page``: its hub, its hub's pages, shared topics."""
     from .pages import get_article_page_models
@@ -177,10 +183,11 @@ def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
     for model in get_article_page_models():
         if topics:
             candidate_ids.update(model.objects.filter(topics__name__in=topics).values_list("pk", flat=True))
+    site_root_path = get_site_root_path(page)
     return [
         article_ref(candidate, (tag.name for tag in candidate.topics.all()))
         for model in get_article_page_models()
-        for candidate in model.objects.filter(pk__in=candidate_ids)
+        for candidate in model.objects.filter(pk__in=candidate_ids, url_path__startswith=site_root_path or "/")
         .live()
         .public()
         .defer_streamfields()
@@ -217,7 +224,7 @@ def resolve_related_articles(pages: list) -> None:
     """Work out the related articles of every page in ``pages`` together, in a fixed number of queries.
 
     Each page gets its editor's picks first, then suggestions not already picked,
-    keeping only targets that are live, public article pages.
+    keeping only targets that are live, public article pages on the page's own site.
     """
     from .pages import ArticlePageMixin
 
@@ -233,13 +240,14 @@ def resolve_related_articles(pages: list) -> None:
         for target in base_page_model.objects.filter(pk__in=wanted).live().public().defer_streamfields().specific():
             if isinstance(target, ArticlePageMixin):
                 visible[target.pk] = target
+    site_root_paths = {target.pk: get_site_root_path(target) for target in visible.values()}
     for page in pages:
+        site_root_path = get_site_root_path(page)
+        shown = {target for target in visible if site_root_paths[target] == site_root_path}
         items = [
-            RelatedArticleItem(visible[target], label, "editor")
-            for target, label in picks[id(page)]
-            if target in visible
+            RelatedArticleItem(visible[target], label, "editor") for target, label in picks[id(page)] if target in shown
         ]
         taken = {target for target, _label in picks[id(page)]} | {page.pk}
-        fresh = [target for target in suggested[id(page)] if target in visible and target not in taken]
+        fresh = [target for target in suggested[id(page)] if target in shown and target not in taken]
         items += [RelatedArticleItem(visible[target], "", "suggested") for target in fresh[:count]]
         page.related_article_items = items

@@ -105,6 +105,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 
 # API consumers get rich text as HTML with real URLs, not Wagtail's database format.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Let API clients read a topic's pages in one listing; Wagtail's default is 20.
+WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 WAGTAIL_KRATOM = {}

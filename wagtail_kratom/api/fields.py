@@ -152,13 +152,6 @@ class HealthAspectsField(PageField):
         ]
 
 
-class TopicsField(serializers.Field):
-    """The page's topic names."""
-
-    def to_representation(self, topics) -> list[str]:
-        return [tag.name for tag in topics.all()]
-
-
 class JSONLDField(PageField):
     """The schema.org JSON-LD object the page's HTML carries in its head."""
 
@@ -166,19 +159,207 @@ class JSONLDField(PageField):
         return article_json_ld(page, self.context.get("request"))
 
 
+def structured_items(page, block_type: str, context: dict, rows: str | None = None) -> list[dict[str, Any]]:
+    """The API representation of every ``block_type`` block in the page's sections, in page order.
+
+    Each item names its section's ``anchor``. For table blocks, ``rows`` names the
+    list to flatten: each row becomes an item, with the table's other values (such
+    as a dosage table's citations) beside its own.
+    """
+    items = []
+    for section in page.sections:
+        for child in section["content"]:
+            if child.block_type != block_type:
+                continue
+            value = child.block.get_api_representation(child.value, context)
+            if rows is None:
+                items.append({"section": section.anchor, **value})
+                continue
+            shared = {key: item for key, item in value.items() if key != rows}
+            items += [{"section": section.anchor, **shared, **row} for row in value[rows]]
+    return items
+
+
+class RiskData(TypedDict):
+    #: The anchor of the section the risk is described in.
+    section: str
+    name: str
+    #: low, moderate, high or severe.
+    severity: Literal["low", "moderate", "high", "severe"]
+    severity_label: str
+    evidence_level: str
+    evidence_level_label: str
+    #: HTML.
+    description: str
+    warning_signs: list[str]
+    higher_risk_groups: list[str]
+    #: HTML.
+    what_to_do: str
+    #: Numbers in the page's ``citations`` list, counted from 1.
+    citations: list[int]
+
+
+class RisksField(PageField):
+    """The page's graded risks, from all its sections."""
+
+    def to_representation(self, page) -> list[RiskData]:
+        return structured_items(page, "risk", self.context)
+
+
+class CareCardData(TypedDict):
+    section: str
+    urgency: Literal["non_urgent", "urgent", "emergency"]
+    urgency_label: str
+    #: The editor's heading; empty when the standard heading of the urgency applies.
+    heading: str
+    #: The heading readers see.
+    display_heading: str
+    symptoms: list[str]
+    #: HTML.
+    action: str
+
+
+class CareCardsField(PageField):
+    """The page's "when to get help" cards, from all its sections."""
+
+    def to_representation(self, page) -> list[CareCardData]:
+        return structured_items(page, "care_card", self.context)
+
+
+class DosageData(TypedDict):
+    section: str
+    form: str
+    form_label: str
+    route: str
+    route_label: str
+    min: float
+    max: float
+    unit: Literal["g", "mg", "ml"]
+    unit_label: str
+    note: str
+    #: The citations of the table the row belongs to.
+    citations: list[int]
+
+
+class DosageField(PageField):
+    """Every row of the page's dosage tables: reported amounts, not recommendations."""
+
+    def to_representation(self, page) -> list[DosageData]:
+        return structured_items(page, "dosage", self.context, rows="rows")
+
+
+class PracticeData(TypedDict):
+    section: str
+    title: str
+    detail: str
+
+
+class PracticesField(PageField):
+    """The steps of the page's safer-use practices, in the order readers should follow them."""
+
+    def to_representation(self, page) -> list[PracticeData]:
+        return structured_items(page, "practices", self.context, rows="steps")
+
+
+class MonitoringData(TypedDict):
+    section: str
+    test: str
+    frequency: str
+    reason: str
+
+
+class MonitoringField(PageField):
+    """The health checks the page advises, how often and why."""
+
+    def to_representation(self, page) -> list[MonitoringData]:
+        return structured_items(page, "monitoring", self.context, rows="rows")
+
+
+class InteractionData(TypedDict):
+    section: str
+    substance: str
+    #: Graded like TripSit's combination chart.
+    risk: Literal["dangerous", "unsafe", "caution", "low_risk", "unknown"]
+    risk_label: str
+    note: str
+    citations: list[int]
+
+
+class InteractionsField(PageField):
+    """Substances with a graded risk when combined with kratom."""
+
+    def to_representation(self, page) -> list[InteractionData]:
+        return structured_items(page, "interactions", self.context, rows="rows")
+
+
+class LegalStatusData(TypedDict):
+    section: str
+    jurisdiction: str
+    status: str
+    status_label: str
+    as_of: datetime.date
+    source_url: str
+    note: str
+
+
+class LegalStatusField(PageField):
+    """Legal status by jurisdiction, each with the date it holds from."""
+
+    def to_representation(self, page) -> list[LegalStatusData]:
+        return structured_items(page, "legal_status", self.context, rows="rows")
+
+
+class AtAGlanceData(TypedDict):
+    scientific_name: str
+    other_names: list[str]
+    main_alkaloids: list[str]
+    legal_status_summary: str
+
+
+class AtAGlanceField(PageField):
+    """A topic hub's key facts, or null when it has none."""
+
+    def to_representation(self, hub) -> AtAGlanceData | None:
+        for child in hub.at_a_glance:
+            return child.block.get_api_representation(child.value, self.context)
+        return None
+
+
+#: Writable fields go through the page's admin form in Wagtail's v3 API, with its validation.
 ARTICLE_API_FIELDS = [
-    APIField("summary"),
-    APIField("intro"),
-    APIField("body"),
-    APIField("conclusion"),
+    APIField("summary", writable=True),
+    APIField("intro", writable=True),
+    APIField("body", writable=True),
+    APIField("conclusion", writable=True),
     APIField("table_of_contents", serializer=TableOfContentsField()),
-    APIField("citations"),
+    APIField("citations", writable=True),
     APIField("review", serializer=ReviewField()),
     APIField("health_aspects", serializer=HealthAspectsField()),
-    APIField("topics", serializer=TopicsField(read_only=True)),
+    APIField("topics", writable=True),
     APIField("json_ld", serializer=JSONLDField()),
     APIField("disclaimers", serializer=DisclaimersField()),
+    APIField("kratom_disclaimers", writable=True),
     APIField("related_articles", serializer=RelatedArticlesField()),
 ]
 
-TOPIC_OVERVIEW_API_FIELDS = [*ARTICLE_API_FIELDS, APIField("sections", serializer=HubSectionsField())]
+TOPIC_OVERVIEW_API_FIELDS = [
+    *ARTICLE_API_FIELDS,
+    APIField("at_a_glance", serializer=AtAGlanceField()),
+    APIField("sections", serializer=HubSectionsField()),
+]
+
+RISK_SECTION_API_FIELDS = [
+    *ARTICLE_API_FIELDS,
+    APIField("risks", serializer=RisksField()),
+    APIField("care_cards", serializer=CareCardsField()),
+]
+
+SAFE_USE_GUIDE_API_FIELDS = [
+    *ARTICLE_API_FIELDS,
+    APIField("dosage", serializer=DosageField()),
+    APIField("practices", serializer=PracticesField()),
+    APIField("monitoring", serializer=MonitoringField()),
+    APIField("interactions", serializer=InteractionsField()),
+    APIField("care_cards", serializer=CareCardsField()),
+    APIField("legal_status", serializer=LegalStatusField()),
+]
