@@ -144,3 +144,13 @@ def test_listing_queries_do_not_grow_from_1_to_50_pages(client, home):
     assert client.get(urls[0]).json()["meta"]["total_count"] == 50
     fifty = [queries(client, url) for url in urls]
     assert fifty == one
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v2/pages/", "/api/v3/pages/", "/api/v2/pages/?type=wagtail_kratom.RiskSectionPage"]
+)
+def test_listings_refuse_offsets_beyond_what_sql_holds(client, home, url):
+    separator = "&" if "?" in url else "?"
+    assert client.get(f"{url}{separator}offset={2**63}").status_code == 400
+    assert client.get(f"{url}{separator}offset={2**63 - 1}").status_code == 200
+    assert client.get(f"{url}{separator}limit=²").status_code < 500

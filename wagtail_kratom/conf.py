@@ -24,6 +24,11 @@ DEFAULTS: dict[str, Any] = {
     "RELATED_ARTICLES_MAX_PICKS": 6,
     # How many suggested related articles follow the editor's picks.
     "RELATED_ARTICLES_SUGGESTIONS": 3,
+    # The address of a decoupled front end's preview page; when set, the page editor's preview
+    # offers a "Front end" mode that opens it with a token for the draft (see docs/api.md).
+    "HEADLESS_PREVIEW_URL": None,
+    # How long, in seconds, a front end can read a previewed draft with its token.
+    "HEADLESS_PREVIEW_SECONDS": 3600,
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

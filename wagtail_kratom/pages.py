@@ -38,6 +38,7 @@ from .api.fields import (
     SAFE_USE_GUIDE_API_FIELDS,
     TOPIC_OVERVIEW_API_FIELDS,
 )
+from .api.preview import HEADLESS_PREVIEW_MODE, serve_headless_preview
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,
@@ -300,6 +301,18 @@ class ArticlePageMixin(models.Model):
             previous_revision=previous_revision,
             **kwargs,
         )
+
+    @property
+    def preview_modes(self):
+        """Wagtail's page preview, and a decoupled front end's when ``HEADLESS_PREVIEW_URL`` is set."""
+        if get_setting("HEADLESS_PREVIEW_URL"):
+            return [*super().preview_modes, (HEADLESS_PREVIEW_MODE, _("Front end"))]
+        return super().preview_modes
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == HEADLESS_PREVIEW_MODE and get_setting("HEADLESS_PREVIEW_URL"):
+            return serve_headless_preview(self, request)
+        return super().serve_preview(request, mode_name)
 
     def get_related_articles(self) -> list:
         """Related articles readers may see: the editor's picks, then suggestions; only live, public pages."""

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "wagtail_kratom.middleware.APIPaginationBoundsMiddleware",
 ]
 
 ROOT_URLCONF = "demo_site.urls"
@@ -109,4 +110,7 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-WAGTAIL_KRATOM = {}
+WAGTAIL_KRATOM = {
+    # The page editor's preview offers a "Front end" mode, shown by the demo's stand-in front end.
+    "HEADLESS_PREVIEW_URL": "/headless-preview/",
+}

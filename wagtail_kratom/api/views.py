@@ -1,11 +1,15 @@
 """Wagtail v2 API endpoint for sites serving article pages; register it in place of ``PagesAPIViewSet``."""
 
 from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.urls import path
+from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from ..pages import ArticlePageMixin, TopicOverviewPageMixin, resolve_hub_sections
 from ..related import resolve_related_articles
+from .preview import get_preview_page
 
 
 def prefetch_article_data(pages: list) -> None:
@@ -43,3 +47,28 @@ class ArticlePagesAPIViewSet(PagesAPIViewSet):
         prefetch_related_objects(pages, "locale")
         prefetch_article_data(pages)
         return pages
+
+
+class ArticlePagePreviewAPIViewSet(ArticlePagesAPIViewSet):
+    """A draft shown in a headless preview, read with its token: ``?token=…``, answered like a page's detail.
+
+    Register it beside the pages endpoint, for example as ``page_preview``.
+    """
+
+    known_query_parameters = ArticlePagesAPIViewSet.known_query_parameters.union(["token", "content_type"])
+
+    def get_object(self):
+        page = get_preview_page(self.request.GET.get("token", ""))
+        if page is None:
+            raise Http404("This preview has expired or never existed; preview the page again.")
+        return page
+
+    def preview_view(self, request):
+        self.action = "detail_view"
+        page = self.get_object()
+        prefetch_article_data([page])
+        return Response(self.get_serializer(page).data)
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "preview_view"}), name="preview")]

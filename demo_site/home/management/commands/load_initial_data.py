@@ -7,6 +7,7 @@ updated in place, never duplicated.
 import datetime
 import os
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -157,16 +158,18 @@ class Command(BaseCommand):
         home.intro = HOME_INTRO
         home.emergency_note = EMERGENCY_NOTE
         home.save_revision().publish()
+        # Serve the site where the demo runs (WAGTAILADMIN_BASE_URL): the absolute URLs the API gives,
+        # such as meta.html_url and the redirect of /api/v2/pages/find/, can then be followed.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        hostname, port = address.hostname or "localhost", address.port or (443 if address.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Kratom facts")
-        elif site.root_page_id != home.pk:
-            welcome = site.root_page
-            site.root_page = home
-            site.site_name = "Kratom facts"
-            site.save()
-            if welcome.specific_class is Page and not welcome.get_children().exists():
-                welcome.delete()
+            site = Site(is_default_site=True)
+        welcome = site.root_page if site.root_page_id not in (None, home.pk) else None
+        site.hostname, site.port, site.root_page, site.site_name = hostname, port, home, "Kratom facts"
+        site.save()
+        if welcome and welcome.specific_class is Page and not welcome.get_children().exists():
+            welcome.delete()
         return home
 
     def upsert_disclaimer(self, data: dict) -> Disclaimer:
