@@ -10,6 +10,8 @@ REQUIRED = [
     "wagtail_kratom/static/wagtail_kratom/css/kratom.css",
     "wagtail_kratom/migrations/0001_initial.py",
     "wagtail_kratom/templatetags/wagtail_kratom_tags.py",
+    "wagtail_kratom/api/schemas/wagtail_kratom.SafeUseGuidePage.v2.json",
+    "wagtail_kratom/templates/wagtail_kratom/headless_preview.html",
 ]
 FORBIDDEN_PREFIXES = ("tests/", "demo_site/", "docs/", ".ci/")
 
