@@ -306,5 +306,27 @@ def test_v3_schema_marks_what_a_client_may_write(client):
     assert writable >= {"summary", "intro", "body", "conclusion", "citations", "topics", "kratom_disclaimers"}
     assert not writable & {"disclaimers", "related_articles", "review", "json_ld", "dosage"}
     dosage_schema = schemas["DosageData"]["properties"]
-    assert dosage_schema["min"]["type"] == "number"
-    assert dosage_schema["unit"]["enum"] == ["g", "mg", "ml"]
+    assert {"type": "number"} in dosage_schema["min"]["anyOf"]
+    assert dosage_schema["unit"]["enum"] == ["g", "mg", "ml", ""]
+
+
+def test_v3_saves_and_reads_back_a_draft_with_required_facts_still_empty(client, home, bearer):
+    unfinished = dosage_row("1", None, unit="")
+    legal = ("legal_status", {"rows": [{"jurisdiction": "Thailand", "status": "", "as_of": None}]})
+    payload = create_payload(home, body=[section("Amounts", dosage(unfinished), legal)])
+    response = client.post("/api/v3/pages/", payload, **bearer)
+    assert response.status_code == 201, response.content
+    draft = client.get(f"/api/v3/pages/{response.json()['id']}/", **bearer).json()
+    assert (draft["dosage"][0]["max"], draft["dosage"][0]["unit"]) == (None, "")
+    assert draft["legal_status"][0]["as_of"] is None
+
+
+@pytest.mark.parametrize("intro", ["", "<p></p>", "<p> </p><p><br/></p>"])
+def test_v3_refuses_to_publish_without_an_introduction(client, home, bearer, intro):
+    payload = create_payload(home, intro=intro)
+    payload["meta"]["action"] = "publish"
+    response = client.post("/api/v3/pages/", payload, **bearer)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["intro"]
+    del payload["meta"]["action"]
+    assert client.post("/api/v3/pages/", payload, **bearer).status_code == 201

@@ -1,9 +1,11 @@
 """Admin forms: they ask the disclaimer rules before anything is saved, so editors see a form error."""
 
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
+from wagtail.fields import RichTextField
 from wagtail.models import Task
 
 from .blocks import describe_block_errors
@@ -71,6 +73,14 @@ class ArticlePageForm(WagtailAdminPageForm):
         return remaining.count() <= 1
 
 
+def is_blank_html(html: str | None) -> bool:
+    """Whether rich text holds nothing a reader would see: no words, images or embeds."""
+    if not html:
+        return False
+    soup = BeautifulSoup(html, "html.parser")
+    return not soup.get_text(strip=True) and soup.find(["img", "embed", "iframe"]) is None
+
+
 class ArticlePageAPIForm(ArticlePageForm):
     """The page form Wagtail's v3 API writes through: the admin's rules, with block errors in words.
 
@@ -78,6 +88,18 @@ class ArticlePageAPIForm(ArticlePageForm):
     one message per problem that says where it is, such as
     "section 1 “Dose” › dosage 1 › rows › row 1 › max: …".
     """
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # The API's rich-text conversion turns "" into an empty paragraph, which would pass as written.
+        for name, field in self.fields.items():
+            if isinstance(self._meta.model._meta.get_field(name), RichTextField) and is_blank_html(
+                cleaned_data.get(name)
+            ):
+                cleaned_data[name] = ""
+                if field.required:
+                    self.add_error(name, ValidationError(field.error_messages["required"], code="required"))
+        return cleaned_data
 
     def add_error(self, field, error):
         if field in self.fields and isinstance(self.fields[field], BlockField) and hasattr(error, "block_errors"):

@@ -184,8 +184,8 @@ class RiskData(TypedDict):
     #: The anchor of the section the risk is described in.
     section: str
     name: str
-    #: low, moderate, high or severe.
-    severity: Literal["low", "moderate", "high", "severe"]
+    #: Empty only in a draft, as are the other choices below.
+    severity: Literal["low", "moderate", "high", "severe", ""]
     severity_label: str
     evidence_level: str
     evidence_level_label: str
@@ -208,7 +208,7 @@ class RisksField(PageField):
 
 class CareCardData(TypedDict):
     section: str
-    urgency: Literal["non_urgent", "urgent", "emergency"]
+    urgency: Literal["non_urgent", "urgent", "emergency", ""]
     urgency_label: str
     #: The editor's heading; empty when the standard heading of the urgency applies.
     heading: str
@@ -232,9 +232,10 @@ class DosageData(TypedDict):
     form_label: str
     route: str
     route_label: str
-    min: float
-    max: float
-    unit: Literal["g", "mg", "ml"]
+    #: Null only in a draft.
+    min: float | None
+    max: float | None
+    unit: Literal["g", "mg", "ml", ""]
     unit_label: str
     note: str
     #: The citations of the table the row belongs to.
@@ -279,7 +280,7 @@ class InteractionData(TypedDict):
     section: str
     substance: str
     #: Graded like TripSit's combination chart.
-    risk: Literal["dangerous", "unsafe", "caution", "low_risk", "unknown"]
+    risk: Literal["dangerous", "unsafe", "caution", "low_risk", "unknown", ""]
     risk_label: str
     note: str
     citations: list[int]
@@ -297,7 +298,8 @@ class LegalStatusData(TypedDict):
     jurisdiction: str
     status: str
     status_label: str
-    as_of: datetime.date
+    #: Null only in a draft.
+    as_of: datetime.date | None
     source_url: str
     note: str
 
