@@ -330,3 +330,14 @@ def test_v3_refuses_to_publish_without_an_introduction(client, home, bearer, int
     assert response.json()["errors"][0]["loc"] == ["intro"]
     del payload["meta"]["action"]
     assert client.post("/api/v3/pages/", payload, **bearer).status_code == 201
+
+
+def test_listings_filter_by_topic(client, home):
+    liver = make_test_page(home, RiskSectionPage, title="Liver", slug="liver")
+    liver.topics.add("liver")
+    liver.save_revision().publish()
+    make_test_page(home, RiskSectionPage, title="Withdrawal", slug="withdrawal")
+    listing = client.get(f"/api/v2/pages/?type={RiskSectionPage._meta.label}&topics=liver&fields=topics").json()
+    assert [(item["title"], item["topics"]) for item in listing["items"]] == [("Liver", ["liver"])]
+    v3 = client.get(f"/api/v3/pages/?type={RiskSectionPage._meta.label}&topics=liver").json()
+    assert [item["title"] for item in v3["items"]] == ["Liver"]
