@@ -29,6 +29,11 @@ DEFAULTS: dict[str, Any] = {
     "HEADLESS_PREVIEW_URL": None,
     # How long, in seconds, a front end can read a previewed draft with its token.
     "HEADLESS_PREVIEW_SECONDS": 3600,
+    # Audit finding ids to leave out, for example ["claim.proven"] (see docs/importer-and-audit.md).
+    "AUDIT_DISABLED_RULES": [],
+    # More health claims for the audit to look for, as dicts of ``ClaimRule`` fields:
+    # {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error" or "warning"}.
+    "AUDIT_EXTRA_CLAIM_RULES": [],
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

@@ -62,7 +62,7 @@ from .disclaimers import (
 )
 from .forms import ArticlePageAPIForm, ArticlePageForm
 from .health_aspects import HealthAspectsField
-from .panels import RequiredDisclaimersPanel
+from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
 from .site_settings import KratomSiteSettings
 
@@ -417,7 +417,7 @@ def article_edit_handler(content_panels: list) -> TabbedInterface:
     """The article editing screen: tabs that follow the article anatomy."""
     return TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([AuditFindingsPanel(heading=_("Editorial checks")), *content_panels], heading=_("Content")),
             ObjectList(
                 [
                     FieldPanel("citations"),

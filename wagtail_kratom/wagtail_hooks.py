@@ -6,10 +6,11 @@ messages on the screen the editor is on, before Wagtail's views start writing.
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.admin.menu import MenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
@@ -19,6 +20,7 @@ from .disclaimers import Disclaimer, DisclaimerInUse, DisclaimersMissing, join_w
 from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
+from .views import AuditReportView
 
 
 class ContributorViewSet(SnippetViewSet):
@@ -121,3 +123,26 @@ def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_t
     if errors := disclaimer_refusals(moving, site=site):
         return refuse(request, errors, reverse("wagtailadmin_pages:move", args=(page_to_move.pk,)))
     return None
+
+
+@hooks.register("register_admin_urls")
+def register_audit_report_urls():
+    return [
+        path("reports/kratom-audit/", AuditReportView.as_view(), name="wagtail_kratom_audit_report"),
+        path(
+            "reports/kratom-audit/results/",
+            AuditReportView.as_view(results_only=True),
+            name="wagtail_kratom_audit_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    return MenuItem(
+        _("Editorial audit"),
+        reverse("wagtail_kratom_audit_report"),
+        name="kratom-audit",
+        icon_name="warning",
+        order=1100,
+    )

@@ -1,0 +1,232 @@
+"""Importing articles as pages, and auditing pages, through the management commands."""
+
+import csv
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from wagtail.models import Page, Revision
+
+from tests.utils import make_test_page
+from wagtail_kratom import importer
+from wagtail_kratom.audit import audit_page
+from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.publishing import parse
+from wagtail_kratom.snippets import Contributor
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"the sample articles are not at {SEEDS}")
+
+CLEAN_ARTICLE = (
+    "Kratom products vary, and labels rarely say what a batch contains (FDA, 2024).\n"
+    "Kratom is sold as powder, capsules and drinks (FDA, 2024).\n"
+    "- What labels show\n- Buying more safely\n"
+    "What labels show\nLabels give a name and a weight (FDA, 2024).\nFew give the alkaloid content (FDA, 2024).\n"
+    "Buying more safely\nAsk sellers for a recent laboratory report (FDA, 2024).\nCheck the batch number (FDA, 2024).\n"
+    "Speak to a pharmacist about any product you use (FDA, 2024).\n"
+)
+
+
+def run(*args) -> tuple[str, str]:
+    out, err = StringIO(), StringIO()
+    call_command(*args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def tree(parent) -> list[tuple[str, str, bool]]:
+    return [
+        (page.specific_class.__name__, page.title, page.live)
+        for page in Page.objects.filter(path__startswith=parent.path, depth__gt=parent.depth).order_by("path")
+    ]
+
+
+@needs_seeds
+def test_the_seeds_import_as_hubs_with_their_children(home):
+    out, _err = run("kratom_import", *sorted(map(str, SEEDS.glob("article-*.txt"))), "--parent", "/")
+    assert "7 created, 0 updated, 0 unchanged" in out
+    a = parse((SEEDS / "article-a.txt").read_text())
+    hub = TopicOverviewPage.objects.get(title=a.title)
+    assert (hub.summary, hub.live) == (a.summary.text, False)
+    assert hub.intro == f"<p>{a.intro[0].text}</p>"
+    assert hub.conclusion == f"<p>{a.conclusion[0].text}</p>"
+    assert [section["heading"] for section in hub.sections] == [a.contents[0]]
+    risk, guide = (child.specific for child in hub.get_children())
+    assert (type(risk), risk.title) == (RiskSectionPage, a.contents[1])
+    assert (type(guide), guide.title) == (SafeUseGuidePage, a.contents[2])
+    assert [block.block_type for block in guide.sections[0]["content"]] == ["paragraph", "monitoring"]
+    # The reasons for each placement are reported.
+    assert f"“{a.contents[1]}”: heading mentions “liver health”" in out
+    # And the audit flags the unsupported claims, with the line they are on.
+    assert "error claim.liver-benefit (line 1, summary)" in out
+
+
+@needs_seeds
+def test_reimporting_updates_in_place_and_changes_nothing_when_the_file_has_not(home):
+    path = str(SEEDS / "article-c.txt")
+    run("kratom_import", path, "--parent", "/")
+    before = (tree(home), Revision.objects.count())
+    out, _err = run("kratom_import", path, "--parent", "/")
+    assert "0 created, 0 updated, 2 unchanged" in out
+    assert (tree(home), Revision.objects.count()) == before
+
+
+def test_reimporting_an_edited_file_updates_the_same_pages(home, tmp_path):
+    source = tmp_path / "labels.txt"
+    source.write_text(CLEAN_ARTICLE)
+    run("kratom_import", str(source), "--parent", "/", "--title", "Product labels")
+    source.write_text(CLEAN_ARTICLE.replace("Check the batch number", "Check the batch code"))
+    out, _err = run("kratom_import", str(source), "--parent", "/", "--title", "Product labels")
+    assert "0 created, 1 updated, 1 unchanged" in out
+    guide = SafeUseGuidePage.objects.get().get_latest_revision_as_object()
+    assert "Check the batch code" in str(guide.body.raw_data)
+    assert len(tree(home)) == 2
+
+
+def test_dry_run_writes_nothing(home, tmp_path):
+    source = tmp_path / "labels.txt"
+    source.write_text(CLEAN_ARTICLE)
+    out, _err = run("kratom_import", str(source), "--parent", "/", "--dry-run")
+    assert "would be created: topic overview page" in out
+    assert tree(home) == []
+
+
+def test_publish_makes_live_only_what_passes_and_says_why_not(home, tmp_path):
+    clean = tmp_path / "labels.txt"
+    clean.write_text(CLEAN_ARTICLE)
+    claims = tmp_path / "claims.txt"
+    claims.write_text(
+        CLEAN_ARTICLE.replace("What labels show", "What sellers claim").replace(
+            "Labels give a name and a weight (FDA, 2024).", "Kratom is completely safe."
+        )
+    )
+    out, _err = run("kratom_import", str(clean), str(claims), "--parent", "/", "--publish")
+    assert "2 published, 2 not published" in out
+    assert "not published: the audit found 1 error (claim.safe)" in out
+    assert "not published: its topic hub was not published" in out
+    hub = TopicOverviewPage.objects.get(slug="what-labels-show")
+    assert hub.live and hub.get_children().live().count() == 1
+    assert not TopicOverviewPage.objects.get(slug="what-sellers-claim").live
+
+
+def test_a_broken_file_fails_alone_with_nothing_written_for_it(home, tmp_path):
+    good, broken = tmp_path / "good.txt", tmp_path / "broken.txt"
+    good.write_text(CLEAN_ARTICLE)
+    broken.write_bytes(b"\x00\x01binary")
+    with pytest.raises(CommandError, match="1 of 2 files could not be imported") as failure:
+        run("kratom_import", str(broken), str(good), "--parent", "/")
+    assert failure.value.returncode == 1
+    assert len(tree(home)) == 2
+
+
+def test_a_failure_mid_import_leaves_the_database_as_it_was(home, tmp_path, monkeypatch):
+    source = tmp_path / "labels.txt"
+    source.write_text(CLEAN_ARTICLE)
+    write_page = importer.write_page
+
+    def fail_on_the_child(parent, draft, user=None):
+        if draft.role != "overview":
+            raise importer.ImportRefused("the disk is full")
+        return write_page(parent, draft, user)
+
+    monkeypatch.setattr(importer, "write_page", fail_on_the_child)
+    before = (Page.objects.count(), Revision.objects.count())
+    with pytest.raises(CommandError):
+        run("kratom_import", str(source), "--parent", "/")
+    assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+def test_hostile_html_is_cleaned_on_the_way_in(client, home, tmp_path):
+    source = tmp_path / "page.html"
+    source.write_text(
+        "<h1>Product labels</h1><p>Labels vary (FDA, 2024).</p>"
+        '<p onclick="steal()">Read <a href="javascript:alert(1)">this</a> and '
+        '<a href="https://www.fda.gov/">the FDA</a>.</p>'
+        "<script>alert('x')</script><h2>Safer buying</h2><p style='color:red'>Ask for a report.</p>"
+        "<p>Check batch numbers.</p><p>The end.</p>"
+    )
+    run("kratom_import", str(source), "--parent", "/", "--format", "html")
+    stored = json.dumps([page.specific.intro for page in Page.objects.filter(depth__gt=2)])
+    stored += json.dumps([str(page.specific.body.raw_data) for page in Page.objects.filter(depth__gt=2)])
+    for hostile in ("script", "onclick", "javascript:", "style=", "alert"):
+        assert hostile not in stored
+    assert "https://www.fda.gov/" in stored
+
+
+def test_the_parent_must_exist_and_accept_the_hub(home):
+    with pytest.raises(CommandError, match="No page is served at /nowhere/"):
+        run("kratom_import", str(FIXTURES / "product-label.txt"), "--parent", "/nowhere/")
+    risk = make_test_page(home, RiskSectionPage, title="Risks", slug="risks")
+    with pytest.raises(CommandError):
+        run("kratom_import", str(FIXTURES / "product-label.txt"), "--parent", risk.url)
+    assert risk.get_children().count() == 0
+
+
+# Auditing pages -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def reviewer() -> Contributor:
+    return Contributor.objects.create(name="Dr A Reviewer", credentials="MBBS")
+
+
+def test_kratom_audit_exits_non_zero_on_errors_and_speaks_json(home, settings, reviewer):
+    page = make_test_page(
+        home, RiskSectionPage, title="Risks", slug="risks", summary="Kratom is harmless.", medical_reviewer=reviewer
+    )
+    with pytest.raises(CommandError) as failure:
+        run("kratom_audit")
+    assert failure.value.returncode == 1
+    out, _err = run("kratom_audit", "--format", "json", "--fail-on", "never")
+    [entry] = json.loads(out)
+    assert (entry["id"], entry["findings"][0]["rule"]) == (page.pk, "claim.safe")
+    settings.WAGTAIL_KRATOM = {"AUDIT_DISABLED_RULES": ["claim.safe"]}
+    out, _err = run("kratom_audit")
+    assert "1 pages audited: 0 errors" in out
+
+
+def test_kratom_audit_reads_drafts_when_asked(home, reviewer):
+    page = make_test_page(home, RiskSectionPage, title="Risks", slug="risks", medical_reviewer=reviewer)
+    page.summary = "Kratom cures pain."
+    page.save_revision()
+    run("kratom_audit")
+    with pytest.raises(CommandError):
+        run("kratom_audit", "--drafts")
+
+
+def test_page_audit_sees_structured_items_review_and_related_links(home):
+    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
+    draft = make_test_page(home, RiskSectionPage, title="Draft", slug="draft", publish=False)
+    page = make_test_page(home, RiskSectionPage, title="Risks", slug="risks", last_reviewed=None, medical_reviewer=None)
+    page.kratom_related_articles = [RelatedArticle(target=hub), RelatedArticle(target=draft)]
+    found = {(f.rule, f.location) for f in audit_page(page)}
+    assert ("related.not-live", "related article 2") in found
+    assert ("review.no-reviewer", "review") in found
+    assert ("review.no-date", "review") in found
+
+
+def test_the_editor_shows_the_audit_and_the_report_lists_and_exports_findings(admin_client, home, reviewer):
+    page = make_test_page(
+        home, RiskSectionPage, title="Risks", slug="risks", summary="Kratom is harmless.", medical_reviewer=reviewer
+    )
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "claim.safe" in edit and "The editorial audit found 1 thing to fix" in edit
+
+    report = admin_client.get(reverse("wagtail_kratom_audit_report"))
+    assert report.status_code == 200
+    assert "claim.safe" in report.content.decode() and "Risks" in report.content.decode()
+    export = admin_client.get(reverse("wagtail_kratom_audit_report"), {"export": "csv"})
+    rows = list(csv.reader(StringIO(b"".join(export.streaming_content).decode())))
+    assert rows[0] == ["Page", "Status", "Severity", "Rule", "Where", "Finding"]
+    assert rows[1][:5] == ["Risks", "live", "error", "claim.safe", "summary"]
+
+
+def test_the_report_is_for_page_editors_only(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="reader-pass-123")
+    client.force_login(user)
+    assert client.get(reverse("wagtail_kratom_audit_report")).status_code in (302, 403)

@@ -1,0 +1,218 @@
+"""Find structured facts stated plainly in an article's prose, for an editor to confirm.
+
+Only plain statements are taken: a dose range with its unit ("1-3 grams", "2 to 4 g"),
+a named monitoring test ("ALT", "liver function tests"), a named strain ("Maeng Da",
+"red vein") and a substance named in a sentence about combining or interacting. Each
+fact keeps the sentence it came from and its line, so the page builder can mark it as
+extracted and the editor can check it against the source.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .article import Article, Paragraph
+
+#: Unit words and the dosage table's unit for each.
+UNITS = {
+    "g": "g",
+    "gram": "g",
+    "grams": "g",
+    "gm": "g",
+    "mg": "mg",
+    "milligram": "mg",
+    "milligrams": "mg",
+    "ml": "ml",
+    "millilitre": "ml",
+    "millilitres": "ml",
+    "milliliter": "ml",
+    "milliliters": "ml",
+}
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+DOSE_RANGE = re.compile(
+    rf"(?<![\w.])(?P<min>{_NUMBER})\s*(?:(?P<unit1>{_UNIT})\s*)?(?:-|–|—|to|and)\s*(?P<max>{_NUMBER})\s*(?P<unit>{_UNIT})\b",
+    re.IGNORECASE,
+)
+
+#: Monitoring tests by the name the dosage page shows, with the words that name them in prose.
+MONITORING_TESTS = {
+    "Liver function tests": (r"liver function tests?", r"LFTs?", r"liver enzymes?", r"liver panel"),
+    "ALT (alanine aminotransferase)": (r"ALT", r"alanine aminotransferase"),
+    "AST (aspartate aminotransferase)": (r"AST", r"aspartate aminotransferase"),
+    "ALP (alkaline phosphatase)": (r"ALP", r"alkaline phosphatase"),
+    "Bilirubin": (r"bilirubin",),
+    "Blood pressure": (r"blood pressure",),
+    "Heart rhythm (ECG)": (r"ECG", r"EKG", r"electrocardiogram", r"QT interval"),
+}
+_CASE_SENSITIVE = {"ALT", "AST", "ALP", "ECG", "EKG", r"LFTs?"}
+
+STRAIN = re.compile(
+    r"\b(?:(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+)?"
+    r"(?:maeng\s+da|bali|borneo|malay|thai|indo|kali|sumatra|horned?|bentuangie|elephant)\b"
+    r"|\b(?:red|green|white|yellow)[- ]vein(?:ed)?\b",
+    re.IGNORECASE,
+)
+
+#: Substances whose combination with kratom readers ask about, with the words that name them.
+SUBSTANCES = {
+    "Alcohol": r"alcohol",
+    "Benzodiazepines": r"benzodiazepines?|diazepam|alprazolam|xanax|valium",
+    "Opioids": r"opioids?|opiates?|oxycodone|morphine|heroin|fentanyl|hydrocodone|codeine|tramadol",
+    "Methadone": r"methadone",
+    "Buprenorphine": r"buprenorphine|suboxone",
+    "Gabapentinoids": r"gabapentin|pregabalin",
+    "Antidepressants": r"antidepressants?|SSRIs?|MAOIs?|sertraline|fluoxetine",
+    "Stimulants": r"stimulants?|caffeine|modafinil|amphetamines?|cocaine",
+    "Sedatives and sleeping pills": r"sedatives?|sleeping pills?|zolpidem",
+    "Cannabis": r"cannabis|marijuana|THC",
+    "Kava": r"kava",
+    "Paracetamol (acetaminophen)": r"paracetamol|acetaminophen|tylenol",
+    "Grapefruit": r"grapefruit",
+}
+#: Words that make a sentence about taking substances together, wherever the substance is named.
+COMBINING_CUE = re.compile(
+    r"\b(?:combin\w*|mix\w*|together|alongside|taken with|along with|concurrent\w*)\b", re.IGNORECASE
+)
+#: "Interacts with" counts only for a substance named after it ("opioids that ... interact" does not).
+INTERACTING_CUE = re.compile(r"\binteract\w*\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'‘(]?[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class DoseFact:
+    min: Decimal
+    max: Decimal
+    unit: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonitoringFact:
+    test: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class StrainFact:
+    name: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionFact:
+    substance: str
+    quote: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedFacts:
+    """Everything found in one run of paragraphs, first mention first, without repeats."""
+
+    doses: tuple[DoseFact, ...] = ()
+    monitoring: tuple[MonitoringFact, ...] = ()
+    strains: tuple[StrainFact, ...] = ()
+    interactions: tuple[InteractionFact, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.doses or self.monitoring or self.strains or self.interactions)
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, well enough to quote the one a fact came from."""
+    return [sentence.strip() for sentence in SENTENCE_END.split(text) if sentence.strip()]
+
+
+def _decimal(number: str) -> Decimal | None:
+    try:
+        return Decimal(number.replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+def find_doses(paragraph: Paragraph) -> list[DoseFact]:
+    facts = []
+    for sentence in sentences(paragraph.text):
+        for match in DOSE_RANGE.finditer(sentence):
+            low, high = _decimal(match["min"]), _decimal(match["max"])
+            first_unit = match["unit1"] and UNITS[match["unit1"].lower()]
+            unit = UNITS[match["unit"].lower()]
+            if low is None or high is None or (first_unit and first_unit != unit):
+                continue
+            facts.append(DoseFact(low, high, unit, sentence, paragraph.line))
+    return facts
+
+
+def _test_pattern(words: tuple[str, ...]) -> re.Pattern:
+    parts = [f"(?-i:{word})" if word in _CASE_SENSITIVE else word for word in words]
+    return re.compile(r"\b(?:" + "|".join(parts) + r")\b", re.IGNORECASE)
+
+
+TEST_PATTERNS = {test: _test_pattern(words) for test, words in MONITORING_TESTS.items()}
+#: "opioid receptors" or "opioid withdrawal" names a condition or a target, not a substance taken alongside.
+NOT_A_SUBSTANCE_TAKEN = r"(?!\s+(?:receptors?|addiction|withdrawal|use\s+disorders?|dependence|crisis|epidemic))"
+SUBSTANCE_PATTERNS = {
+    name: re.compile(rf"\b(?:{words})\b{NOT_A_SUBSTANCE_TAKEN}", re.IGNORECASE) for name, words in SUBSTANCES.items()
+}
+
+
+def find_monitoring(paragraph: Paragraph) -> list[MonitoringFact]:
+    return [
+        MonitoringFact(test, sentence, paragraph.line)
+        for sentence in sentences(paragraph.text)
+        for test, pattern in TEST_PATTERNS.items()
+        if pattern.search(sentence)
+    ]
+
+
+def find_strains(paragraph: Paragraph) -> list[StrainFact]:
+    return [
+        StrainFact(" ".join(match.group(0).split()).title(), sentence, paragraph.line)
+        for sentence in sentences(paragraph.text)
+        for match in STRAIN.finditer(sentence)
+    ]
+
+
+def find_interactions(paragraph: Paragraph) -> list[InteractionFact]:
+    facts = []
+    for sentence in sentences(paragraph.text):
+        if COMBINING_CUE.search(sentence):
+            searched = sentence
+        elif cue := INTERACTING_CUE.search(sentence):
+            searched = sentence[cue.end() :]
+        else:
+            continue
+        facts += [
+            InteractionFact(name, sentence, paragraph.line)
+            for name, pattern in SUBSTANCE_PATTERNS.items()
+            if pattern.search(searched)
+        ]
+    return facts
+
+
+def _first_of_each(facts: list, key) -> tuple:
+    seen = {}
+    for fact in facts:
+        seen.setdefault(key(fact), fact)
+    return tuple(seen.values())
+
+
+def extract(paragraphs) -> ExtractedFacts:
+    """Find the facts stated in ``paragraphs`` (for example one section's, or a whole article's)."""
+    paragraphs = list(paragraphs)
+    return ExtractedFacts(
+        doses=_first_of_each([fact for p in paragraphs for fact in find_doses(p)], lambda f: (f.min, f.max, f.unit)),
+        monitoring=_first_of_each([fact for p in paragraphs for fact in find_monitoring(p)], lambda f: f.test),
+        strains=_first_of_each([fact for p in paragraphs for fact in find_strains(p)], lambda f: f.name.casefold()),
+        interactions=_first_of_each([fact for p in paragraphs for fact in find_interactions(p)], lambda f: f.substance),
+    )
+
+
+def extract_article(article: Article) -> ExtractedFacts:
+    """The facts stated anywhere in ``article``."""
+    return extract(article.iter_paragraphs())

@@ -1,0 +1,211 @@
+"""Lay a parsed article out as pages: a topic hub with a risk page and a safe-use guide below it.
+
+The result is plain data in the shape Wagtail's StreamFields store (``PageDraft``), so
+the Wagtail importer only writes it. Sections go where ``classify`` puts them; facts
+found by ``extract`` in a safe-use section become structured blocks in that section,
+each marked for the editor to confirm (``EXTRACTED_NOTE_PREFIX``); strain names go to
+the hub's "at a glance" facts.
+"""
+
+import html
+from dataclasses import dataclass, field, replace
+
+from .article import Article, Paragraph, Section, shorten, slugify
+from .classify import OVERVIEW, RISK, SAFE_USE, SectionClassification, classify
+from .extract import ExtractedFacts, extract, sentences
+
+#: Starts the note of every structured item the importer extracted, until an editor rewrites it.
+EXTRACTED_NOTE_PREFIX = "Extracted from the source, to confirm:"
+
+#: The slugs of the child pages under their hub.
+CHILD_SLUGS = {RISK: "risks", SAFE_USE: "safer-use"}
+CHILD_TITLE_SUFFIXES = {RISK: "risks", SAFE_USE: "safer use"}
+
+#: The longest summary the page types accept by default (WAGTAIL_KRATOM["SUMMARY_MAX_LENGTH"]).
+SUMMARY_LIMIT = 600
+
+
+@dataclass(frozen=True)
+class PageDraft:
+    """Field values for one page, with the reasons for what went into it."""
+
+    role: str
+    title: str
+    slug: str
+    summary: str
+    intro: str
+    body: list[dict]
+    conclusion: str = ""
+    at_a_glance: list[dict] = field(default_factory=list)
+    reasons: tuple[str, ...] = ()
+    children: tuple["PageDraft", ...] = ()
+    #: Facts found in sections that have no structured block to hold them, for the import report.
+    unplaced_facts: tuple[str, ...] = ()
+
+
+def paragraphs_html(paragraphs: tuple[Paragraph, ...]) -> str:
+    """Rich-text HTML for a run of paragraphs, with consecutive list items grouped into lists."""
+    parts: list[str] = []
+    open_list = None
+    for paragraph in paragraphs:
+        tag = {"bullet": "ul", "numbered": "ol"}.get(paragraph.kind)
+        if tag != open_list:
+            if open_list:
+                parts.append(f"</{open_list}>")
+            if tag:
+                parts.append(f"<{tag}>")
+            open_list = tag
+        parts.append(f"<li>{paragraph.html}</li>" if tag else f"<p>{paragraph.html}</p>")
+    if open_list:
+        parts.append(f"</{open_list}>")
+    return "".join(parts)
+
+
+def _note(quote: str) -> str:
+    return shorten(f"{EXTRACTED_NOTE_PREFIX} “{quote}”", 300)
+
+
+#: Product forms named in a sentence, for a dosage row's form; powdered leaf when none is named.
+FORM_WORDS = (("capsule", "capsule"), ("tea", "tea"), ("extract", "extract"), ("fresh", "fresh_leaf"))
+
+
+def dose_form(quote: str) -> str:
+    lowered = quote.casefold()
+    return next((form for word, form in FORM_WORDS if word in lowered), "powder")
+
+
+def fact_blocks(facts: ExtractedFacts) -> list[dict]:
+    """Structured safe-use blocks for the doses, tests and interactions in ``facts``."""
+    blocks = []
+    if facts.doses:
+        rows = [
+            {
+                "form": dose_form(dose.quote),
+                "route": "oral",
+                "min": str(dose.min),
+                "max": str(dose.max),
+                "unit": dose.unit,
+                "note": _note(dose.quote),
+            }
+            for dose in facts.doses
+        ]
+        blocks.append({"type": "dosage", "value": {"rows": rows, "citations": []}})
+    if facts.monitoring:
+        rows = [{"test": fact.test, "frequency": "", "reason": _note(fact.quote)} for fact in facts.monitoring]
+        blocks.append({"type": "monitoring", "value": {"rows": rows}})
+    if facts.interactions:
+        rows = [
+            {"substance": fact.substance, "risk": "unknown", "note": _note(fact.quote), "citations": []}
+            for fact in facts.interactions
+        ]
+        blocks.append({"type": "interactions", "value": {"rows": rows}})
+    return blocks
+
+
+def _section_block(section: Section, subsections: list[Section], extra_blocks: list[dict]) -> dict:
+    content = [{"type": "paragraph", "value": paragraphs_html(section.paragraphs)}] if section.paragraphs else []
+    for sub in subsections:
+        content.append(
+            {"type": "paragraph", "value": f"<h3>{html.escape(sub.heading)}</h3>" + paragraphs_html(sub.paragraphs)}
+        )
+    return {
+        "type": "section",
+        "value": {"heading": section.heading, "health_aspect": "", "content": content + extra_blocks},
+    }
+
+
+def _summary_from(paragraph: Paragraph, limit: int) -> str:
+    """A child page's summary: the opening sentences of its first paragraph, within the length limit."""
+    summary = ""
+    for sentence in sentences(paragraph.text):
+        if summary and len(summary) + 1 + len(sentence) > limit:
+            break
+        summary = f"{summary} {sentence}".strip()
+    return shorten(summary or paragraph.text, limit)
+
+
+def _groups(classified: list[SectionClassification]) -> list[tuple[SectionClassification, list[Section]]]:
+    """Each level-2 section's classification with the sub-sections that belong to it."""
+    groups: list[tuple[SectionClassification, list[Section]]] = []
+    for decided in classified:
+        if decided.section.is_subsection and groups:
+            groups[-1][1].append(decided.section)
+        else:
+            groups.append((decided, []))
+    return groups
+
+
+def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> PageDraft:
+    """The hub for ``article`` with its risk and safe-use children, ready to be written as drafts."""
+    groups = _groups(classify(article))
+    if groups and not any(decided.role == OVERVIEW for decided, _subs in groups):
+        first, subs = groups[0]
+        groups[0] = (SectionClassification(first.section, OVERVIEW, "a hub needs a section; the first one stays"), subs)
+    by_role: dict[str, list[tuple[SectionClassification, list[Section]]]] = {OVERVIEW: [], RISK: [], SAFE_USE: []}
+    for decided, subs in groups:
+        by_role[decided.role].append((decided, subs))
+
+    def reasons(role: str) -> tuple[str, ...]:
+        return tuple(f"“{decided.section.heading}”: {decided.reason}" for decided, _subs in by_role[role])
+
+    children = []
+    unplaced = []
+    for role in (RISK, SAFE_USE):
+        if not by_role[role]:
+            continue
+        # The first paragraph opens the page as its introduction; it moves out of its section when the
+        # section has more to say, and is repeated only when it is the section's one paragraph.
+        first = by_role[role][0][0].section
+        opening = first.paragraphs[0] if first.paragraphs else article.summary
+        placed = [(decided.section, decided.section, subs) for decided, subs in by_role[role]]
+        if len(first.paragraphs) > 1:
+            placed[0] = (first, replace(first, paragraphs=first.paragraphs[1:]), placed[0][2])
+        sections = [_section(original, shown, subs, role, unplaced) for original, shown, subs in placed]
+        title = first.heading if len(by_role[role]) == 1 else shorten(f"{article.title}: {CHILD_TITLE_SUFFIXES[role]}")
+        children.append(
+            PageDraft(
+                role=role,
+                title=title,
+                slug=CHILD_SLUGS[role],
+                summary=_summary_from(opening, summary_limit),
+                intro=paragraphs_html((opening,)),
+                body=sections,
+                reasons=reasons(role),
+            )
+        )
+    for decided, subs in by_role[OVERVIEW]:
+        found = extract(p for part in (decided.section, *subs) for p in part.paragraphs)
+        unplaced += _describe_unplaced(decided.section, found)
+    strains = extract(article.iter_paragraphs()).strains
+    at_a_glance = (
+        [{"type": "at_a_glance", "value": {"other_names": [strain.name for strain in strains]}}] if strains else []
+    )
+    return PageDraft(
+        role=OVERVIEW,
+        title=article.title,
+        slug=slugify(article.title),
+        summary=shorten(article.summary.text, summary_limit),
+        intro=paragraphs_html(article.intro),
+        body=[_section_block(decided.section, subs, []) for decided, subs in by_role[OVERVIEW]],
+        conclusion=paragraphs_html(article.conclusion),
+        at_a_glance=at_a_glance,
+        reasons=reasons(OVERVIEW),
+        children=tuple(children),
+        unplaced_facts=tuple(unplaced),
+    )
+
+
+def _section(original: Section, shown: Section, subsections: list[Section], role: str, unplaced: list[str]) -> dict:
+    """The section block for ``shown`` (``original`` less any paragraph moved to the intro), with its facts."""
+    found = extract(p for part in (original, *subsections) for p in part.paragraphs)
+    if role == SAFE_USE:
+        return _section_block(shown, subsections, fact_blocks(found))
+    unplaced += _describe_unplaced(original, found)
+    return _section_block(shown, subsections, [])
+
+
+def _describe_unplaced(section: Section, facts: ExtractedFacts) -> list[str]:
+    described = [f"dose {fact.min}–{fact.max} {fact.unit}" for fact in facts.doses]
+    described += [f"monitoring: {fact.test}" for fact in facts.monitoring]
+    described += [f"interaction: {fact.substance}" for fact in facts.interactions]
+    return [f"{item} (in “{section.heading}”, line {section.line})" for item in described]
