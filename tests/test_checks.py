@@ -77,3 +77,19 @@ def test_project_disclaimer_kinds_are_offered(settings):
 
     settings.WAGTAIL_KRATOM = {"EXTRA_DISCLAIMER_KINDS": [("pregnancy", "Pregnancy")]}
     assert ("pregnancy", "Pregnancy") in Disclaimer._meta.get_field("kind").choices
+
+
+def test_audit_settings_are_checked(settings):
+    from wagtail_kratom.checks import check_settings
+
+    settings.WAGTAIL_KRATOM = {
+        "AUDIT_EXTRA_CLAIM_RULES": [{"id": "claim.x", "pattern": "(", "message": "says x."}, {"id": "claim.y"}],
+        "AUDIT_DISABLED_RULES": ["claim.cure", "claim.typo"],
+    }
+    found = [(problem.id, problem.msg) for problem in check_settings(None)]
+    assert [problem_id for problem_id, _msg in found] == [
+        "wagtail_kratom.E008",
+        "wagtail_kratom.E008",
+        "wagtail_kratom.W002",
+    ]
+    assert "claim.typo" in found[2][1]

@@ -230,3 +230,27 @@ def test_the_report_is_for_page_editors_only(client, django_user_model):
     user = django_user_model.objects.create_user("reader", password="reader-pass-123")
     client.force_login(user)
     assert client.get(reverse("wagtail_kratom_audit_report")).status_code in (302, 403)
+
+
+def test_an_article_naming_strains_imports_them_as_other_names(home, tmp_path):
+    source = tmp_path / "strains.txt"
+    source.write_text(CLEAN_ARTICLE.replace("Few give the alkaloid content", "Some name Red Bali or green vein"))
+    run("kratom_import", str(source), "--parent", "/")
+    facts = TopicOverviewPage.objects.get().at_a_glance_facts
+    assert list(facts["other_names"]) == ["Red Bali", "Green Vein"]
+
+
+def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user_model, reviewer):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub", summary="Kratom cures pain.")
+    other = make_test_page(home, TopicOverviewPage, title="Other", slug="other", summary="Kratom is harmless.")
+    group = Group.objects.create(name="Hub editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
+    user = django_user_model.objects.create_user("hub-editor", password="hub-editor-pass-123")
+    user.groups.add(group)
+    client.force_login(user)
+    text = client.get(reverse("wagtail_kratom_audit_report")).content.decode()
+    assert "claim.cure" in text and "claim.safe" not in text and other.title not in text

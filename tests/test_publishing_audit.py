@@ -244,3 +244,34 @@ def test_the_seeds_unsupported_claims_are_flagged_where_they_are():
     assert {"claim.natural-means-safe", "claim.treatment"} <= b
     # An article fresh from parsing has no reviewer yet; that is the page's to report.
     assert not {"review.no-reviewer", "review.no-date"} & {f.rule for f in audit_article(seed("a"))}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Treat medical promises on a package with care.",
+        "Doctors can treat kratom withdrawal with licensed medicines.",
+        "It is safe to say that labels vary.",
+        "Natural does not mean harmless.",
+        "Kratom is natural, but that does not make it harmless.",
+    ],
+)
+def test_sentences_that_make_no_claim_are_left_alone(sentence):
+    assert audit(subject(sentence)) == []
+
+
+@pytest.mark.parametrize(("text", "cited"), [("(who knows)", False), ("(since 2020)", False), ("(Smith, 2020)", True)])
+def test_only_a_named_source_counts_as_a_citation(text, cited):
+    from wagtail_kratom.publishing.audit import is_cited
+
+    assert is_cited(f"Kratom is harmless {text}.") is cited
+
+
+def test_doses_a_dosage_table_cannot_hold_are_not_extracted_and_thousands_are_read_as_such():
+    found = facts("Take 1,000-2,000 mg. Not 0-2 g, nor 5-2 g, nor 1.125 to 2 g.")
+    assert [(str(d.min), str(d.max), d.unit) for d in found.doses] == [("1000", "2000", "mg")]
+
+
+def test_a_place_or_leaf_shape_alone_is_not_a_strain():
+    found = facts("Thai farmers grow it; elephant leaves are large. Sellers offer Red Horn and White Maeng Da.")
+    assert [fact.name for fact in found.strains] == ["Red Horn", "White Maeng Da"]

@@ -24,6 +24,7 @@ from .publishing.audit import (
     Passage,
     RelatedLink,
     audit,
+    audit_article,
     is_cited,
 )
 
@@ -44,6 +45,11 @@ def audit_page(page, *, today: datetime.date | None = None) -> list[Finding]:
         claim_rules=get_claim_rules(),
         disabled=get_setting("AUDIT_DISABLED_RULES"),
     )
+
+
+def audit_parsed_article(article) -> list[Finding]:
+    """Audit an article fresh from parsing, with the project's audit settings, as the importer reports it."""
+    return audit_article(article, claim_rules=get_claim_rules(), disabled=get_setting("AUDIT_DISABLED_RULES"))
 
 
 def _text(html: str) -> str:
@@ -110,7 +116,7 @@ def subject_from_page(page, *, today: datetime.date | None = None) -> AuditSubje
         counts: dict[str, int] = {}
         for child in section["content"]:
             counts[child.block_type] = counts.get(child.block_type, 0) + 1
-            label = child.block_type.replace("_", " ")
+            label = "text" if child.block_type == "paragraph" else child.block_type.replace("_", " ")
             builder.block(child.block_type, child.value, f"{place} › {label} {counts[child.block_type]}")
     builder.rich_text(page.conclusion, "conclusion")
     intro = Passage(_text(_source(page.intro)), "introduction") if _text(_source(page.intro)) else None

@@ -1,11 +1,14 @@
 """System checks that catch a misconfigured ``WAGTAIL_KRATOM`` or missing apps at startup."""
 
+import re
+
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 from .conf import DEFAULTS
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
+from .publishing.audit import RULE_IDS, SEVERITIES, ClaimRule
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
 
@@ -53,6 +56,9 @@ def check_settings(app_configs, **kwargs):
         )
     errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
     errors.extend(check_required_disclaimer_kinds(config.get("REQUIRED_DISCLAIMER_KINDS", {})))
+    errors.extend(
+        check_audit_settings(config.get("AUDIT_EXTRA_CLAIM_RULES", []), config.get("AUDIT_DISABLED_RULES", []))
+    )
     if not isinstance(config.get("ABOUT", {}), dict):
         errors.append(
             Error(
@@ -124,6 +130,42 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
             )
         )
     return errors
+
+
+def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
+    """Extra claim rules must build and compile; disabled ids should name rules that exist."""
+    problems: list[Error | Warning] = []
+    known = set(RULE_IDS)
+    if not isinstance(extra_rules, list):
+        extra_rules = [extra_rules]
+    for index, rule in enumerate(extra_rules):
+        try:
+            claim = ClaimRule(**rule)
+            claim.compiled()
+            if claim.severity not in SEVERITIES:
+                raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}")
+        except (TypeError, ValueError, re.error) as error:
+            problems.append(
+                Error(
+                    f"WAGTAIL_KRATOM['AUDIT_EXTRA_CLAIM_RULES'][{index}] is not a valid claim rule: {error}.",
+                    hint='Give a dict: {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error"}.',
+                    id="wagtail_kratom.E008",
+                )
+            )
+        else:
+            known.add(claim.id)
+    if not isinstance(disabled, list | tuple):
+        disabled = [disabled]
+    problems += [
+        Warning(
+            f"WAGTAIL_KRATOM['AUDIT_DISABLED_RULES'] names '{rule_id}', which is no audit rule.",
+            hint=f"Known rules: {', '.join(sorted(known))}.",
+            id="wagtail_kratom.W002",
+        )
+        for rule_id in disabled
+        if rule_id not in known
+    ]
+    return problems
 
 
 @register(Tags.compatibility)

@@ -7,10 +7,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .audit import audit_page
 from .pages import get_article_page_models
 from .publishing.audit import Finding
+
+page_permission_policy = PagePermissionPolicy()
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,10 @@ class FindingRow:
 
 
 class AuditReportView(ReportView):
-    """Every audit finding on every article page's latest version, errors first, with CSV and XLSX export."""
+    """Every audit finding on the latest version of each article page the user may edit, errors first.
+
+    Exports as CSV and XLSX.
+    """
 
     page_title = _("Editorial audit")
     header_icon = "warning"
@@ -67,9 +73,13 @@ class AuditReportView(ReportView):
         return "editorial-audit"
 
     def get_queryset(self) -> list[FindingRow]:
+        editable = page_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "publish"]
+        )
         rows = []
         for model in get_article_page_models():
-            for page in model.objects.order_by("path").select_related("medical_reviewer"):
+            pages = model.objects.filter(pk__in=editable.values("pk")).order_by("path")
+            for page in pages.select_related("medical_reviewer"):
                 latest = page.get_latest_revision_as_object()
                 rows += [FindingRow(page, finding) for finding in audit_page(latest)]
         return sorted(rows, key=lambda row: (row.severity != "error", row.page.path))

@@ -13,6 +13,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.menu import MenuItem
 from wagtail.contrib.settings.registry import register_setting
 from wagtail.log_actions import LogFormatter
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -137,9 +138,16 @@ def register_audit_report_urls():
     ]
 
 
+class PageEditorsMenuItem(MenuItem):
+    """Shown to users who may edit or publish some page."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+
+
 @hooks.register("register_reports_menu_item")
 def register_audit_report_menu_item():
-    return MenuItem(
+    return PageEditorsMenuItem(
         _("Editorial audit"),
         reverse("wagtail_kratom_audit_report"),
         name="kratom-audit",

@@ -28,8 +28,8 @@ KNOWN_UNITS = frozenset({"g", "mg", "ml"})
 CITATION_MARK = re.compile(
     r"<a\s[^>]*href="
     r"|\[\d+(?:\s*[,–-]\s*\d+)*\]"
-    r"|\([^()]*\b(?:1[89]|20)\d{2}[a-z]?\)"
-    r"|\((?:[^()]*\s)?(?:LiverTox|NIH|NIDA|NCBI|CDC|MMWR|FDA|WHO|EMCDDA|NHS|PubMed)\b[^()]*\)"
+    r"|\((?-i:[A-Z])[^()]*\b(?:1[89]|20)\d{2}[a-z]?\)"
+    r"|\((?:[^()]*\s)?(?-i:LiverTox|NIH|NIDA|NCBI|CDC|MMWR|FDA|WHO|EMCDDA|NHS|PubMed)\b[^()]*\)"
     r"|\bdoi\.org/|\bPMID:?\s*\d",
     re.IGNORECASE,
 )
@@ -133,7 +133,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     ClaimRule(
         "claim.treatment",
-        r"\b(?:treats?|treating|heals?|remedy for|(?:aids?|supports?|helps?)\s+(?:\w+\s+){0,2}"
+        r"\b(?:treats|heals|remedy for|(?:aids?|supports?|helps?)\s+(?:\w+\s+){0,2}"
         r"(?:addiction|withdrawal|recovery|treatment)"
         r"|(?:manag|reduc|alleviat|eas|mitigat|reliev)\w*\s+(?:\w+\s+){0,2}(?:withdrawal|cravings))\b",
         "presents kratom as a treatment. The FDA has approved it for no medical use; cite the evidence or "
@@ -143,7 +143,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule(
         "claim.safe",
         r"\b(?:(?:is|are|be|remains?)\s+(?:completely\s+|perfectly\s+|generally\s+|totally\s+|entirely\s+)?safe"
-        r"|safe\s+to\s+(?:use|take)|harmless|risk[- ]free|no\s+side[- ]effects)\b",
+        r"|safe\s+to\s+(?:use|take)|harmless|risk[- ]free|no\s+side[- ]effects)\b(?!\s+to\s+say)",
         "calls kratom safe. Kratom carries known risks, including liver injury and dependence; cite a source "
         "or describe the risks instead.",
     ),
@@ -167,7 +167,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     ClaimRule(
         "claim.natural-means-safe",
-        r"\bnatural\b(?=[^.!?]*\b(?:safe|safer|harmless|gentle|side[- ]effects?|alternative|solution|remedy)\b)",
+        r"\bnatural\b[^.!?]*?\b(?:safe|safer|harmless|gentle|side[- ]effects?|alternative|solution|remedy)\b",
         "offers being natural as a reason to trust kratom. Natural products can be harmful; say what the "
         "evidence shows instead.",
         WARNING,
@@ -188,11 +188,16 @@ NEGATION_REACH = 8
 CLAUSE_MARKS = ".!?;:,—–"
 
 
-def is_negated(text: str, position: int) -> bool:
-    """Whether a word shortly before ``position``, in the same clause, denies what follows."""
-    clause_start = max(text.rfind(mark, 0, position) for mark in CLAUSE_MARKS) + 1
-    words = text[clause_start:position].split()[-NEGATION_REACH:]
-    return NEGATION.search(" ".join(words)) is not None
+def is_negated(text: str, start: int, end: int | None = None) -> bool:
+    """Whether a word shortly before ``start`` in the same clause, or within the claim, denies it.
+
+    "does not make kratom risk-free" and "natural does not mean harmless" deny; so
+    does "no dose is known to be safe".
+    """
+    clause_start = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    words = text[clause_start:start].split()[-NEGATION_REACH:]
+    within = text[start:end] if end is not None else ""
+    return NEGATION.search(" ".join(words)) is not None or NEGATION.search(within) is not None
 
 
 def claim_findings(subject: AuditSubject, claim_rules: Sequence[ClaimRule] = CLAIM_RULES) -> Iterator[Finding]:
@@ -206,7 +211,7 @@ def claim_findings(subject: AuditSubject, claim_rules: Sequence[ClaimRule] = CLA
                 (
                     found
                     for found in pattern.finditer(passage.text)
-                    if not (rule.skip_when_negated and is_negated(passage.text, found.start()))
+                    if not (rule.skip_when_negated and is_negated(passage.text, found.start(), found.end()))
                 ),
                 None,
             )

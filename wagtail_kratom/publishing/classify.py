@@ -22,7 +22,8 @@ CUES: dict[str, tuple[str, ...]] = {
     RISK: (
         "risk",
         "danger",
-        "harm",
+        "harmful",
+        "harms",
         "adverse",
         "side effect",
         "toxic",

@@ -29,10 +29,13 @@ UNITS = {
     "milliliters": "ml",
 }
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+#: The most decimal places a dosage table keeps.
+DOSE_DECIMAL_PLACES = 2
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 DOSE_RANGE = re.compile(
-    rf"(?<![\w.])(?P<min>{_NUMBER})\s*(?:(?P<unit1>{_UNIT})\s*)?(?:-|–|—|to|and)\s*(?P<max>{_NUMBER})\s*(?P<unit>{_UNIT})\b",
+    rf"(?<![\w.,])(?P<min>{_NUMBER})\s*(?:(?P<unit1>{_UNIT})\s*)?(?:-|–|—|to|and)\s*(?P<max>{_NUMBER})\s*(?P<unit>{_UNIT})\b",
     re.IGNORECASE,
 )
 
@@ -48,9 +51,12 @@ MONITORING_TESTS = {
 }
 _CASE_SENSITIVE = {"ALT", "AST", "ALP", "ECG", "EKG", r"LFTs?"}
 
+#: A strain as sellers name it: "Maeng Da", a vein colour ("green vein"), or a colour and a place or leaf
+#: shape ("Red Bali"). A place or leaf shape alone ("Thai", "elephant") is not taken for a strain.
 STRAIN = re.compile(
-    r"\b(?:(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+)?"
-    r"(?:maeng\s+da|bali|borneo|malay|thai|indo|kali|sumatra|horned?|bentuangie|elephant)\b"
+    r"\b(?:(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+)?maeng\s+da\b"
+    r"|\b(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+"
+    r"(?:bali|borneo|malay|thai|indo|kali|sumatra|horn|horned|bentuangie|elephant)\b"
     r"|\b(?:red|green|white|yellow)[- ]vein(?:ed)?\b",
     re.IGNORECASE,
 )
@@ -129,10 +135,18 @@ def sentences(text: str) -> list[str]:
 
 
 def _decimal(number: str) -> Decimal | None:
+    """A number as written: "1,000" with a thousands separator, "1,5" with a decimal comma."""
+    number = number.replace(",", "") if THOUSANDS.fullmatch(number) else number.replace(",", ".")
     try:
-        return Decimal(number.replace(",", "."))
+        return Decimal(number)
     except InvalidOperation:
         return None
+
+
+def is_plain_range(low: Decimal, high: Decimal) -> bool:
+    """Whether a range can go into a dosage table as stated: positive, low to high, at most two decimals."""
+    places = max(-amount.as_tuple().exponent for amount in (low, high))
+    return Decimal(0) < low <= high and places <= DOSE_DECIMAL_PLACES
 
 
 def find_doses(paragraph: Paragraph) -> list[DoseFact]:
@@ -142,7 +156,7 @@ def find_doses(paragraph: Paragraph) -> list[DoseFact]:
             low, high = _decimal(match["min"]), _decimal(match["max"])
             first_unit = match["unit1"] and UNITS[match["unit1"].lower()]
             unit = UNITS[match["unit"].lower()]
-            if low is None or high is None or (first_unit and first_unit != unit):
+            if low is None or high is None or (first_unit and first_unit != unit) or not is_plain_range(low, high):
                 continue
             facts.append(DoseFact(low, high, unit, sentence, paragraph.line))
     return facts

@@ -178,7 +178,19 @@ def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> Page
         unplaced += _describe_unplaced(decided.section, found)
     strains = extract(article.iter_paragraphs()).strains
     at_a_glance = (
-        [{"type": "at_a_glance", "value": {"other_names": [strain.name for strain in strains]}}] if strains else []
+        [
+            {
+                "type": "at_a_glance",
+                "value": {
+                    "scientific_name": "Mitragyna speciosa",
+                    "other_names": [strain.name for strain in strains],
+                    "main_alkaloids": [],
+                    "legal_status_summary": "",
+                },
+            }
+        ]
+        if strains
+        else []
     )
     return PageDraft(
         role=OVERVIEW,

@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_kratom.audit import audit_page
+from wagtail_kratom.management.commands.kratom_import import plural
 from wagtail_kratom.pages import get_article_page_models
 from wagtail_kratom.publishing.audit import ERROR, WARNING
 
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             finding for _page, findings in results for finding in findings if finding.severity in FAIL_ON[fail_on]
         ]
         if failing:
-            raise CommandError(f"{len(failing)} findings at or above “{fail_on}”.", returncode=1)
+            raise CommandError(f"{plural(len(failing), 'finding')} at or above “{fail_on}”.", returncode=1)
 
     def as_dict(self, page, findings) -> dict:
         return {
@@ -63,7 +64,8 @@ class Command(BaseCommand):
         for page, findings in results:
             if not findings:
                 continue
-            self.stdout.write(self.style.MIGRATE_HEADING(f"{page.title} ({page.get_url() or 'not live'})"))
+            where = page.get_url() if page.live else "draft"
+            self.stdout.write(self.style.MIGRATE_HEADING(f"{page.title} ({where or 'no site'})"))
             for finding in findings:
                 counts[finding.severity] += 1
                 style = self.style.ERROR if finding.severity == ERROR else self.style.WARNING

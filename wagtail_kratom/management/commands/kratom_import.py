@@ -7,9 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page, Site
 
+from wagtail_kratom.audit import audit_parsed_article
 from wagtail_kratom.importer import ImportRefused, import_article
 from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
-from wagtail_kratom.publishing.audit import audit_article
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 class Command(BaseCommand):
@@ -46,7 +50,7 @@ class Command(BaseCommand):
                 message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
                 self.stderr.write(self.style.ERROR(f"{path}: not imported, nothing written: {message}"))
                 continue
-            self.report(path, result, audit_article(article), dry_run, totals)
+            self.report(path, result, audit_parsed_article(article), dry_run, totals)
         self.summarise(totals, failed, dry_run)
         if failed:
             raise CommandError(f"{len(failed)} of {len(paths)} files could not be imported.", returncode=1)
@@ -80,11 +84,12 @@ class Command(BaseCommand):
 
     def report(self, path, result, findings, dry_run, totals) -> None:
         would = "would be " if dry_run else ""
+        actions = {"created": f"{would}created", "updated": f"{would}updated", "unchanged": "unchanged"}
         self.stdout.write(self.style.SUCCESS(f"{path}:"))
         for outcome in result.pages:
             page = outcome.page
             totals[outcome.action] += 1
-            line = f"  {would}{outcome.action}: {page._meta.verbose_name} “{page.title}”"
+            line = f"  {actions[outcome.action]}: {page._meta.verbose_name} “{page.title}”"
             if outcome.published:
                 totals["published"] += 1
                 line += f", {would}published"
@@ -98,7 +103,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  not placed in a structured block: {fact}")
         errors = sum(finding.severity == "error" for finding in findings)
         if findings:
-            self.stdout.write(f"  audit: {errors} errors, {len(findings) - errors} warnings")
+            self.stdout.write(f"  audit: {plural(errors, 'error')}, {plural(len(findings) - errors, 'warning')}")
             for finding in findings:
                 where = f"line {finding.line}, {finding.location}" if finding.line else finding.location
                 self.stdout.write(f"    {finding.severity} {finding.rule} ({where}): {finding.message}")
@@ -106,4 +111,4 @@ class Command(BaseCommand):
     def summarise(self, totals, failed, dry_run) -> None:
         counts = ", ".join(f"{count} {name}" for name, count in totals.items())
         prefix = "Dry run, nothing written: " if dry_run else ""
-        self.stdout.write(f"{prefix}{counts}; {len(failed)} files failed.")
+        self.stdout.write(f"{prefix}{counts}; {plural(len(failed), 'file')} failed.")
