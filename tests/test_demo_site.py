@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -140,15 +139,15 @@ def test_only_medical_reviewers_may_edit_disclaimers(monkeypatch, django_user_mo
     site = Site.objects.get(is_default_site=True)
     settings_url = reverse("wagtailsettings:edit", args=("wagtail_kratom", "kratomsitesettings", site.pk))
     client = Client()
-    editor = django_user_model.objects.create_user("editor", password="pw")
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor = django_user_model.objects.get(username="editor")
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editors"]
     client.force_login(editor)
     assert client.get("/admin/").status_code == 200
     assert client.get(edit_url).status_code == 302  # refused: back to the dashboard with a message
     assert client.get(settings_url).status_code == 302
 
-    reviewer = django_user_model.objects.create_user("reviewer", password="pw")
-    reviewer.groups.add(Group.objects.get(name="Medical reviewers"))
+    reviewer = django_user_model.objects.get(username="reviewer")
+    assert list(reviewer.groups.values_list("name", flat=True)) == ["Medical reviewers"]
     client.force_login(reviewer)
     assert client.get(edit_url).status_code == 200
     assert reviewer.has_perm("wagtail_kratom.publish_disclaimer")

@@ -29,6 +29,8 @@ DEFAULTS: dict[str, Any] = {
     "HEADLESS_PREVIEW_URL": None,
     # How long, in seconds, a front end can read a previewed draft with its token.
     "HEADLESS_PREVIEW_SECONDS": 3600,
+    # How many days ahead a page counts as "due soon" for review (the Review due report and dashboard).
+    "REVIEW_DUE_WINDOW_DAYS": 30,
     # Audit finding ids to leave out, for example ["claim.proven"] (see docs/importer-and-audit.md).
     "AUDIT_DISABLED_RULES": [],
     # More health claims for the audit to look for, as dicts of ``ClaimRule`` fields:

@@ -16,6 +16,7 @@ from .pages import (
 from .related import RelatedArticle
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
+from .workflows import MedicalReviewTask
 
 __all__ = [
     "ArticlePageDisclaimer",
@@ -23,6 +24,7 @@ __all__ = [
     "Contributor",
     "Disclaimer",
     "KratomSiteSettings",
+    "MedicalReviewTask",
     "RelatedArticle",
     "RiskSectionPage",
     "RiskSectionPageMixin",

@@ -237,6 +237,12 @@ class ArticlePageMixin(models.Model):
     def is_review_overdue(self) -> bool:
         return bool(self.next_review_due and self.next_review_due < timezone.localdate())
 
+    def record_review(self, reviewer, day: datetime.date) -> None:
+        """Credit ``reviewer`` with a review on ``day``; the next review falls one review cycle later."""
+        self.medical_reviewer = reviewer
+        self.last_reviewed = day
+        self.next_review_due = add_months(day, self.get_review_cycle_months())
+
     def get_review_cycle_months(self) -> int:
         site = self.get_site()
         if site is None:

@@ -1,5 +1,6 @@
 """Snippets shared by article pages: the people and organisations credited on them."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -36,12 +37,22 @@ class Contributor(index.Indexed, models.Model):
         blank=True,
         help_text=_("A page about this contributor, such as a professional profile."),
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="kratom_contributor",
+        verbose_name=_("admin user"),
+        help_text=_("The admin account of this person, so that approving a medical review credits them."),
+    )
 
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("is_organisation"),
         FieldPanel("url"),
+        FieldPanel("user"),
     ]
 
     search_fields = [
@@ -71,3 +82,11 @@ class Contributor(index.Indexed, models.Model):
         if self.url:
             data["url"] = self.url
         return data
+
+    @classmethod
+    def for_user(cls, user) -> "Contributor":
+        """The contributor linked to ``user``, made from the account's name when there is none yet."""
+        contributor = cls.objects.filter(user=user).first()
+        if contributor is None:
+            contributor = cls.objects.create(name=user.get_full_name() or user.get_username(), user=user)
+        return contributor

@@ -1,15 +1,24 @@
-"""Admin views: the site-wide editorial audit report."""
+"""Admin views: the site-wide editorial audit and review-due reports."""
 
+import datetime
 from dataclasses import dataclass
 
+import django_filters
 import swapper
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import DateField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .audit import audit_page
+from .conf import get_setting
 from .pages import get_article_page_models
 from .publishing.audit import Finding
 
@@ -83,3 +92,123 @@ class AuditReportView(ReportView):
                 latest = page.get_latest_revision_as_object()
                 rows += [FindingRow(page, finding) for finding in audit_page(latest)]
         return sorted(rows, key=lambda row: (row.severity != "error", row.page.path))
+
+
+OVERDUE, DUE_SOON = "overdue", "due_soon"
+REVIEW_STATUS_CHOICES = [(OVERDUE, _("Overdue")), (DUE_SOON, _("Due soon"))]
+
+
+def review_due_window() -> datetime.date:
+    """The last day counted as "due soon": today plus ``REVIEW_DUE_WINDOW_DAYS``."""
+    return timezone.localdate() + datetime.timedelta(days=get_setting("REVIEW_DUE_WINDOW_DAYS"))
+
+
+def pages_due_for_review():
+    """Article pages, live or not, whose next review is past or falls within the window; soonest first."""
+    page_model = swapper.load_model("wagtailcore", "Page")
+    models = get_article_page_models()
+    due = Coalesce(
+        *[Subquery(model.objects.filter(pk=OuterRef("pk")).values("next_review_due")[:1]) for model in models],
+        output_field=DateField(),
+    )
+    return (
+        page_model.objects.type(*models)
+        .annotate(review_due=due)
+        .filter(review_due__lte=review_due_window())
+        .order_by("review_due", "path")
+    )
+
+
+def review_counts() -> dict[str, int]:
+    """How many article pages are overdue for review, and how many fall due within the window."""
+    today = timezone.localdate()
+    pages = pages_due_for_review()
+    return {
+        OVERDUE: pages.filter(review_due__lt=today).count(),
+        DUE_SOON: pages.filter(review_due__gte=today).count(),
+    }
+
+
+class ReviewDueFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Review"), choices=REVIEW_STATUS_CHOICES, method="filter_status")
+    content_type = ContentTypeFilter(
+        label=_("Type"),
+        queryset=lambda request: ContentType.objects.filter(
+            pk__in=[
+                content_type.pk
+                for content_type in ContentType.objects.get_for_models(*get_article_page_models()).values()
+            ]
+        ),
+    )
+    live = django_filters.BooleanFilter(label=_("Live"))
+
+    def filter_status(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.filter(Q(review_due__lt=today) if value == OVERDUE else Q(review_due__gte=today))
+
+    class Meta:
+        model = swapper.load_model("wagtailcore", "Page")
+        fields = ["status", "content_type", "live"]
+
+
+class ReviewStatusColumn(Column):
+    def get_value(self, instance):
+        return _("Overdue") if instance.review_due < timezone.localdate() else _("Due soon")
+
+
+class ReviewDueReportView(ReportView):
+    """Article pages past or near their next review, as NHS.UK's content standard asks editors to track."""
+
+    page_title = _("Review due")
+    header_icon = "time"
+    index_url_name = "wagtail_kratom_review_due_report"
+    index_results_url_name = "wagtail_kratom_review_due_report_results"
+    filterset_class = ReviewDueFilterSet
+    any_permission_required = ["add", "change", "publish"]
+    model = swapper.load_model("wagtailcore", "Page")
+    columns = [
+        TitleColumn("title", label=_("Page"), url_name="wagtailadmin_pages:edit"),
+        ReviewStatusColumn("review_status", label=_("Review")),
+        Column("review_due", label=_("Next review due")),
+        Column("status_string", label=_("Status")),
+    ]
+    list_export = ["title", "review_due", "status_string", "content_type"]
+    export_headings = {
+        "title": _("Page"),
+        "review_due": _("Next review due"),
+        "status_string": _("Status"),
+        "content_type": _("Type"),
+    }
+
+    def get_filename(self) -> str:
+        return "review-due"
+
+    def get_queryset(self):
+        editable = page_permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "publish"]
+        )
+        return pages_due_for_review().filter(pk__in=editable.values("pk"))
+
+    def to_row_dict(self, item):
+        row = super().to_row_dict(item)
+        row["content_type"] = item.content_type.model_class()._meta.verbose_name
+        return row
+
+
+class ReviewDuePanel(Component):
+    """A dashboard panel with the number of article pages overdue for review and due soon."""
+
+    name = "kratom_review_due"
+    order = 150
+    template_name = "wagtail_kratom/dashboard/review_due.html"
+
+    def get_context_data(self, parent_context=None):
+        counts = review_counts()
+        report = reverse("wagtail_kratom_review_due_report")
+        return {
+            "overdue": counts[OVERDUE],
+            "due_soon": counts[DUE_SOON],
+            "window": get_setting("REVIEW_DUE_WINDOW_DAYS"),
+            "overdue_url": f"{report}?status={OVERDUE}",
+            "due_soon_url": f"{report}?status={DUE_SOON}",
+        }

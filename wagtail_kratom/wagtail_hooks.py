@@ -21,7 +21,7 @@ from .disclaimers import Disclaimer, DisclaimerInUse, DisclaimersMissing, join_w
 from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
-from .views import AuditReportView
+from .views import AuditReportView, ReviewDuePanel, ReviewDueReportView
 
 
 class ContributorViewSet(SnippetViewSet):
@@ -127,8 +127,14 @@ def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_t
 
 
 @hooks.register("register_admin_urls")
-def register_audit_report_urls():
+def register_report_urls():
     return [
+        path("reports/kratom-review-due/", ReviewDueReportView.as_view(), name="wagtail_kratom_review_due_report"),
+        path(
+            "reports/kratom-review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="wagtail_kratom_review_due_report_results",
+        ),
         path("reports/kratom-audit/", AuditReportView.as_view(), name="wagtail_kratom_audit_report"),
         path(
             "reports/kratom-audit/results/",
@@ -154,3 +160,20 @@ def register_audit_report_menu_item():
         icon_name="warning",
         order=1100,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_menu_item():
+    return PageEditorsMenuItem(
+        _("Review due"),
+        reverse("wagtail_kratom_review_due_report"),
+        name="kratom-review-due",
+        icon_name="time",
+        order=1050,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_due_panel(request, panels):
+    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+        panels.append(ReviewDuePanel())

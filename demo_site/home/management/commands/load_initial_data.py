@@ -15,7 +15,15 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from wagtail.models import GroupPagePermission, GroupSitePermission, Page, Site
+from wagtail.models import (
+    GroupPagePermission,
+    GroupSitePermission,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS
 from demo_site.home.models import HomePage
@@ -24,6 +32,7 @@ from wagtail_kratom.models import (
     Contributor,
     Disclaimer,
     KratomSiteSettings,
+    MedicalReviewTask,
     RelatedArticle,
     RiskSectionPage,
     SafeUseGuidePage,
@@ -42,6 +51,12 @@ DEMO_CHOSEN_DISCLAIMER_KINDS = {
 
 #: The group whose members write and approve disclaimer wording; ordinary editors are not in it.
 MEDICAL_REVIEWERS = "Medical reviewers"
+DEMO_USERS = [
+    ("editor", "Editors", ("Jordan", "Lee")),
+    ("reviewer", MEDICAL_REVIEWERS, ("Alex", "Morgan")),
+]
+#: The demo contributor the "reviewer" user is, so approving a medical review credits them.
+DEMO_REVIEWER_CONTRIBUTOR = "Dr Alex Morgan"
 MEDICAL_REVIEWER_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     *(
@@ -128,6 +143,7 @@ class Command(BaseCommand):
             disclaimers = {item["kind"]: self.upsert_disclaimer(item) for item in DISCLAIMERS}
             self.set_site_defaults(home.get_site(), disclaimers.values())
             self.ensure_medical_reviewers(home)
+            self.ensure_medical_review_workflow(home)
             articles = []
             for hub_data in HUBS:
                 hub = self.upsert_article(TopicOverviewPage, home, hub_data, contributors)
@@ -204,6 +220,14 @@ class Command(BaseCommand):
             permission=Permission.objects.get(codename="change_kratomsitesettings"),
         )
 
+    def ensure_medical_review_workflow(self, home: HomePage) -> None:
+        """Every page under the home page goes through a medical review that only Medical reviewers approve."""
+        task, _created = MedicalReviewTask.objects.get_or_create(name="Medical review")
+        task.groups.set(Group.objects.filter(name=MEDICAL_REVIEWERS))
+        workflow, _created = Workflow.objects.get_or_create(name="Medical review")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+
     def upsert_article(self, model, parent: Page, data: dict, contributors: dict):
         page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
         if page is None:
@@ -232,6 +256,15 @@ class Command(BaseCommand):
         user.is_staff = user.is_superuser = True
         user.set_password(password)
         user.save()
+        # An editor who writes and submits pages, and a clinician who approves them, to try the workflow.
+        for username, group, name in DEMO_USERS:
+            member, _created = get_user_model().objects.get_or_create(username=username)
+            member.first_name, member.last_name = name
+            member.set_password(password)
+            member.save()
+            member.groups.set(Group.objects.filter(name=group))
+        reviewer = get_user_model().objects.get(username="reviewer")
+        Contributor.objects.filter(name=DEMO_REVIEWER_CONTRIBUTOR).update(user=reviewer)
         note = (
             ""
             if os.environ.get("DEMO_ADMIN_PASSWORD")
@@ -239,3 +272,4 @@ class Command(BaseCommand):
         )
         admin_url = f"{settings.WAGTAILADMIN_BASE_URL}/admin/"
         self.stdout.write(f"Admin login: {admin_url}  user: admin  password: {password}{note}")
+        self.stdout.write("The users “editor” (Editors) and “reviewer” (Medical reviewers) have the same password.")
