@@ -563,7 +563,7 @@ class MonitoringRowBlock(TypedStructBlock):
 
 
 class MonitoringBlock(TypedStructBlock):
-    rows = blocks.ListBlock(MonitoringRowBlock(), min_num=1)
+    rows = blocks.ListBlock(MonitoringRowBlock(), min_num=1, help_text=_("One row per check or test."))
 
     class Meta:
         icon = "view"
@@ -588,7 +588,7 @@ class InteractionBlock(LabelledChoicesBlock):
 
 
 class InteractionsBlock(TypedStructBlock):
-    rows = blocks.ListBlock(InteractionBlock(), min_num=1)
+    rows = blocks.ListBlock(InteractionBlock(), min_num=1, help_text=_("One row per substance."))
 
     class Meta:
         icon = "warning"
@@ -616,7 +616,7 @@ class LegalStatusRowBlock(LabelledChoicesBlock):
 
 
 class LegalStatusBlock(TypedStructBlock):
-    rows = blocks.ListBlock(LegalStatusRowBlock(), min_num=1)
+    rows = blocks.ListBlock(LegalStatusRowBlock(), min_num=1, help_text=_("One row per country, state or region."))
 
     class Meta:
         icon = "doc-full"
