@@ -126,54 +126,46 @@ def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_t
     return None
 
 
-@hooks.register("register_admin_urls")
-def register_report_urls():
-    return [
-        path("reports/kratom-review-due/", ReviewDueReportView.as_view(), name="wagtail_kratom_review_due_report"),
-        path(
-            "reports/kratom-review-due/results/",
-            ReviewDueReportView.as_view(results_only=True),
-            name="wagtail_kratom_review_due_report_results",
-        ),
-        path("reports/kratom-audit/", AuditReportView.as_view(), name="wagtail_kratom_audit_report"),
-        path(
-            "reports/kratom-audit/results/",
-            AuditReportView.as_view(results_only=True),
-            name="wagtail_kratom_audit_report_results",
-        ),
-    ]
+#: The package's reports, by URL name: their view and the path under the admin's reports.
+REPORTS = {
+    "wagtail_kratom_review_due_report": (ReviewDueReportView, "reports/kratom-review-due/"),
+    "wagtail_kratom_audit_report": (AuditReportView, "reports/kratom-audit/"),
+}
+
+
+def may_edit_pages(user) -> bool:
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
 
 class PageEditorsMenuItem(MenuItem):
-    """Shown to users who may edit or publish some page."""
+    """A reports menu item shown to users who may edit or publish some page."""
 
     def is_shown(self, request):
-        return PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"])
+        return may_edit_pages(request.user)
 
 
-@hooks.register("register_reports_menu_item")
-def register_audit_report_menu_item():
-    return PageEditorsMenuItem(
-        _("Editorial audit"),
-        reverse("wagtail_kratom_audit_report"),
-        name="kratom-audit",
-        icon_name="warning",
-        order=1100,
-    )
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    urls = []
+    for name, (view, route) in REPORTS.items():
+        urls.append(path(route, view.as_view(), name=name))
+        urls.append(path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results"))
+    return urls
 
 
 @hooks.register("register_reports_menu_item")
 def register_review_due_menu_item():
-    return PageEditorsMenuItem(
-        _("Review due"),
-        reverse("wagtail_kratom_review_due_report"),
-        name="kratom-review-due",
-        icon_name="time",
-        order=1050,
-    )
+    url = reverse("wagtail_kratom_review_due_report")
+    return PageEditorsMenuItem(_("Review due"), url, name="kratom-review-due", icon_name="time", order=1050)
+
+
+@hooks.register("register_reports_menu_item")
+def register_audit_report_menu_item():
+    url = reverse("wagtail_kratom_audit_report")
+    return PageEditorsMenuItem(_("Editorial audit"), url, name="kratom-audit", icon_name="warning", order=1100)
 
 
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
-    if PagePermissionPolicy().user_has_any_permission(request.user, ["add", "change", "publish"]):
+    if may_edit_pages(request.user):
         panels.append(ReviewDuePanel())
