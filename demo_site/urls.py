@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -18,7 +19,12 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     # A stand-in for a decoupled front end's preview page (see WAGTAIL_KRATOM["HEADLESS_PREVIEW_URL"]).
-    path("headless-preview/", TemplateView.as_view(template_name="headless_preview.html"), name="headless_preview"),
+    path(
+        "headless-preview/",
+        # The admin's preview panel shows it in a frame.
+        xframe_options_sameorigin(TemplateView.as_view(template_name="headless_preview.html")),
+        name="headless_preview",
+    ),
 ]
 
 if settings.DEBUG:

@@ -103,26 +103,28 @@ def review_due_window() -> datetime.date:
     return timezone.localdate() + datetime.timedelta(days=get_setting("REVIEW_DUE_WINDOW_DAYS"))
 
 
-def pages_due_for_review():
-    """Article pages, live or not, whose next review is past or falls within the window; soonest first."""
+def pages_due_for_review(user):
+    """Article pages ``user`` may edit, live or not, whose next review is past or due within the window."""
     page_model = swapper.load_model("wagtailcore", "Page")
     models = get_article_page_models()
     due = Coalesce(
         *[Subquery(model.objects.filter(pk=OuterRef("pk")).values("next_review_due")[:1]) for model in models],
         output_field=DateField(),
     )
+    editable = page_permission_policy.instances_user_has_any_permission_for(user, ["change", "publish"])
     return (
         page_model.objects.type(*models)
+        .filter(pk__in=editable.values("pk"))
         .annotate(review_due=due)
         .filter(review_due__lte=review_due_window())
         .order_by("review_due", "path")
     )
 
 
-def review_counts() -> dict[str, int]:
-    """How many article pages are overdue for review, and how many fall due within the window."""
+def review_counts(user) -> dict[str, int]:
+    """How many article pages ``user`` may edit are overdue for review, and how many fall due within the window."""
     today = timezone.localdate()
-    pages = pages_due_for_review()
+    pages = pages_due_for_review(user)
     return {
         OVERDUE: pages.filter(review_due__lt=today).count(),
         DUE_SOON: pages.filter(review_due__gte=today).count(),
@@ -184,10 +186,7 @@ class ReviewDueReportView(ReportView):
         return "review-due"
 
     def get_queryset(self):
-        editable = page_permission_policy.instances_user_has_any_permission_for(
-            self.request.user, ["change", "publish"]
-        )
-        return pages_due_for_review().filter(pk__in=editable.values("pk"))
+        return pages_due_for_review(self.request.user)
 
     def to_row_dict(self, item):
         row = super().to_row_dict(item)
@@ -202,8 +201,11 @@ class ReviewDuePanel(Component):
     order = 150
     template_name = "wagtail_kratom/dashboard/review_due.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context=None):
-        counts = review_counts()
+        counts = review_counts(self.user)
         report = reverse("wagtail_kratom_review_due_report")
         return {
             "overdue": counts[OVERDUE],

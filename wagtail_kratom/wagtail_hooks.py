@@ -168,4 +168,4 @@ def register_audit_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_review_due_panel(request, panels):
     if may_edit_pages(request.user):
-        panels.append(ReviewDuePanel())
+        panels.append(ReviewDuePanel(request.user))
