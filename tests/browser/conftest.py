@@ -6,6 +6,7 @@ browser download is not used: the tests drive the system's Chromium (``CHROMIUM_
 
 import os
 import shutil
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -85,14 +86,29 @@ def browser(chromium_path):
             browser.close()
 
 
-@pytest.fixture
-def page(browser):
-    """A new browser context (no cookies or storage shared between tests) and page, at a desktop size."""
+@contextmanager
+def desktop_page(browser):
+    """A new browser context (no cookies or storage shared with any other) and page, at a desktop size."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with desktop_page(browser) as page:
+        yield page
+
+
+@pytest.fixture
+def second_page(browser):
+    """A second person's browser, so that two users are signed in at once."""
+    with desktop_page(browser) as page:
+        yield page
 
 
 @pytest.fixture(scope="package")

@@ -121,16 +121,6 @@ def add_safe_use_guide(page) -> None:
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
 
 
-@pytest.fixture
-def second_page(browser):
-    """A second person's browser: a context of its own, so that two users are signed in at once."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
 def test_editor_writes_a_guide_and_a_reviewer_approves_it(page, second_page, demo_site):
     # The site has no default legal disclaimer. (Settings › Kratom content settings refuses to remove one
     # that live pages show, so the test removes it in the database, as on a site that never set one.)
