@@ -119,12 +119,12 @@ def subject_from_page(page, *, today: datetime.date | None = None) -> AuditSubje
             label = "text" if child.block_type == "paragraph" else child.block_type.replace("_", " ")
             builder.block(child.block_type, child.value, f"{place} › {label} {counts[child.block_type]}")
     builder.rich_text(page.conclusion, "conclusion")
-    intro = Passage(_text(_source(page.intro)), "introduction") if _text(_source(page.intro)) else None
+    intro_text = _text(_source(page.intro))
     return AuditSubject(
         title=page.title,
         passages=tuple(builder.passages),
         headings=tuple(builder.headings),
-        intro=intro,
+        intro=Passage(intro_text, "introduction") if intro_text else None,
         missing_disclaimers=tuple(page.get_unresolved_disclaimer_kinds()),
         reviewer=page.medical_reviewer.name if page.medical_reviewer else None,
         last_reviewed=page.last_reviewed,

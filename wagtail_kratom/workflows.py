@@ -28,7 +28,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
-        if self._reviewed_content(obj).get_unresolved_disclaimer_kinds():
+        latest = obj.specific.get_latest_revision_as_object() if hasattr(obj, "specific") else obj
+        if hasattr(latest, "get_unresolved_disclaimer_kinds") and latest.get_unresolved_disclaimer_kinds():
             # Approving could not publish the page; the editor's disclaimer panel says what is missing.
             return [action for action in actions if action[0] != "approve"]
         return actions
@@ -52,19 +53,6 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         revision.content = reviewed.serializable_data()
         revision.save(update_fields=["content"])
 
-    @staticmethod
-    def _reviewed_content(obj):
-        page = obj.specific if hasattr(obj, "specific") else obj
-        latest = page.get_latest_revision_as_object()
-        return latest if hasattr(latest, "get_unresolved_disclaimer_kinds") else _NothingMissing()
-
     class Meta:
         verbose_name = _("medical review task")
         verbose_name_plural = _("medical review tasks")
-
-
-class _NothingMissing:
-    """Stands in for content other than article pages, which have no disclaimers to check."""
-
-    def get_unresolved_disclaimer_kinds(self) -> list:
-        return []
