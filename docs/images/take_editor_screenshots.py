@@ -41,6 +41,8 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.browser.admin_ui import insert_content_block, open_more_actions  # noqa: E402
+from tests.browser.admin_ui import sign_in as sign_in_with  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, find_chromium  # noqa: E402
 
 PASSWORD = "screenshots-only-password"
@@ -192,14 +194,10 @@ class Shooter:
 
 
 def sign_in(browser, base_url: str, username: str):
-    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=1)
-    page = context.new_page()
+    """A browser page of its own, signed in as ``username``."""
+    page = browser.new_context(viewport=VIEWPORT, device_scale_factor=1).new_page()
     page.set_default_timeout(20_000)
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base_url}/admin/")
+    sign_in_with(page, base_url, username, PASSWORD)
     return page
 
 
@@ -210,18 +208,6 @@ def scroll_to_top_of(locator, offset: int = 70) -> None:
         "const box = element.getBoundingClientRect(); window.scrollBy(0, box.top - offset); }",
         offset,
     )
-
-
-def open_more_actions(page):
-    footer = page.locator("footer")
-    footer.get_by_role("button", name="More actions").click()
-    return footer
-
-
-def insert_content_block(page, section: int, label: str) -> None:
-    stream = page.locator(f'input[name="body-{section}-value-content-count"] + [data-streamfield-stream-container]')
-    stream.locator(":scope > div > button.c-sf-add-button").last.click()
-    page.get_by_role("option", name=label, exact=True).click()
 
 
 def write_new_guide(editor, base_url: str, shoot: Shooter) -> str:

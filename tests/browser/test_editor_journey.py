@@ -29,6 +29,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.browser.admin_ui import insert_content_block, open_more_actions
+from tests.browser.admin_ui import sign_in as sign_in_with
 from wagtail_kratom.models import SafeUseGuidePage, SiteDefaultDisclaimer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -46,19 +48,7 @@ SAFE_USE_DISCLAIMERS = ["General information, not medical advice", "About the am
 
 
 def sign_in(page, base_url: str, username: str) -> None:
-    """Sign in through Wagtail's login form and wait for the dashboard."""
-    page.goto(f"{base_url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(f"{base_url}/admin/")
-
-
-def open_more_actions(page):
-    """Open the footer's action menu (the arrow beside “Save draft”) and give the footer."""
-    footer = page.locator("footer")
-    footer.get_by_role("button", name="More actions").click()
-    return footer
+    sign_in_with(page, base_url, username, PASSWORD)
 
 
 def wait_for_autosave(page) -> None:
@@ -68,13 +58,6 @@ def wait_for_autosave(page) -> None:
     state two seconds after loading), and at once when the form comes back with errors.
     """
     expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
-
-
-def insert_content_block(page, section: int, block_label: str) -> None:
-    """Press the last “Insert a block” button of a section's content stream and choose ``block_label``."""
-    stream = page.locator(f'input[name="body-{section}-value-content-count"] + [data-streamfield-stream-container]')
-    stream.locator(":scope > div > button.c-sf-add-button").last.click()
-    page.get_by_role("option", name=block_label, exact=True).click()
 
 
 def add_safe_use_guide(page) -> None:

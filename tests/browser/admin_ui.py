@@ -1,0 +1,26 @@
+"""Steps in Wagtail's admin that the browser tests and the editor guide's screenshot script both take."""
+
+from playwright.sync_api import expect
+
+
+def sign_in(page, base_url: str, username: str, password: str) -> None:
+    """Sign in through Wagtail's login form and wait for the dashboard."""
+    page.goto(f"{base_url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(f"{base_url}/admin/")
+
+
+def open_more_actions(page):
+    """Open the footer's action menu (the arrow beside “Save draft”) and give the footer."""
+    footer = page.locator("footer")
+    footer.get_by_role("button", name="More actions").click()
+    return footer
+
+
+def insert_content_block(page, section: int, block_label: str) -> None:
+    """Press the last “Insert a block” button of a section's content stream and choose ``block_label``."""
+    stream = page.locator(f'input[name="body-{section}-value-content-count"] + [data-streamfield-stream-container]')
+    stream.locator(":scope > div > button.c-sf-add-button").last.click()
+    page.get_by_role("option", name=block_label, exact=True).click()
