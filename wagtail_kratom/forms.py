@@ -92,11 +92,15 @@ class ArticlePageAPIForm(ArticlePageForm):
     def clean(self):
         cleaned_data = super().clean()
         # The API's rich-text conversion turns "" into an empty paragraph, which would pass as written.
-        for name, field in self.fields.items():
-            if isinstance(self._meta.model._meta.get_field(name), RichTextField) and is_blank_html(
-                cleaned_data.get(name)
-            ):
+        rich_text_names = [
+            model_field.name
+            for model_field in self._meta.model._meta.get_fields()
+            if isinstance(model_field, RichTextField) and model_field.name in self.fields
+        ]
+        for name in rich_text_names:
+            if is_blank_html(cleaned_data.get(name)):
                 cleaned_data[name] = ""
+                field = self.fields[name]
                 if field.required:
                     self.add_error(name, ValidationError(field.error_messages["required"], code="required"))
         return cleaned_data
