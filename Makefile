@@ -1,4 +1,5 @@
-# wagtail-kratom: `make demo` runs the demo site, `make test` runs the test suite.
+# wagtail-kratom: `make demo` runs the demo site, `make test` runs the test suite,
+# `make bench` measures the package against plain Wagtail (docs/performance.md).
 # Both create the virtual environment in .venv when it is missing.
 
 PYTHON ?= python3
@@ -8,7 +9,7 @@ MANAGE := $(BIN)/python demo_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test lint check-migrations wheel clean
+.PHONY: demo test bench lint check-migrations wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +30,12 @@ demo: $(VENV)/.installed-demo
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The serving section loads the site with wrk, from Debian; installed here when it is missing and we may.
+bench: $(VENV)/.installed-bench
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || \
+		echo "wrk is missing and could not be installed: the serving section will be skipped."
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check wagtail_kratom
@@ -41,4 +48,4 @@ wheel: $(VENV)/.installed-dev
 	$(BIN)/python -m build --wheel --outdir dist
 
 clean:
-	rm -rf $(VENV) dist build *.egg-info demo_site/db.sqlite3
+	rm -rf $(VENV) dist build *.egg-info demo_site/db.sqlite3 bench-results

@@ -1,0 +1,94 @@
+"""Timing requests in process: Django's own WSGI handler, without the test client's instrumentation.
+
+Every case is warmed up, then timed in several rounds; the rounds of all cases are interleaved
+so that a slow patch of the machine touches ours and the baseline alike. A case's figure is the
+median of its round medians; its spread is the range of those round medians, relative to it.
+"""
+
+import io
+import statistics
+import time
+from dataclasses import dataclass, field
+
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass
+class Case:
+    """One request to time: a page or an API call."""
+
+    name: str
+    path: str
+    query: str = ""
+    rounds: list[float] = field(default_factory=list)
+    queries: int = 0
+    response_bytes: int = 0
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.rounds) * 1000
+
+    @property
+    def spread(self) -> float:
+        """The range of the round medians as a fraction of the median."""
+        return (max(self.rounds) - min(self.rounds)) / statistics.median(self.rounds)
+
+
+class RequestFailed(RuntimeError):
+    pass
+
+
+class InProcessClient:
+    """Sends GET requests through Django's WSGI handler, as a WSGI server would."""
+
+    def __init__(self, host: str):
+        self.handler = WSGIHandler()
+        self.host = host
+
+    def get(self, path: str, query: str = "") -> bytes:
+        hostname, _, port = self.host.partition(":")
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "SERVER_NAME": hostname,
+            "SERVER_PORT": port or "80",
+            "HTTP_HOST": self.host,
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": io.StringIO(),
+            "wsgi.multithread": False,
+            "wsgi.multiprocess": True,
+            "wsgi.run_once": False,
+            "wsgi.version": (1, 0),
+        }
+        statuses = []
+        response = self.handler(environ, lambda status, headers, exc_info=None: statuses.append(status))
+        try:
+            body = b"".join(response)
+        finally:
+            response.close()
+        if not statuses[0].startswith("200"):
+            raise RequestFailed(f"GET {path}?{query} answered {statuses[0]}")
+        return body
+
+
+def measure(cases: list[Case], client: InProcessClient, *, rounds: int, requests: int, warmup: int) -> None:
+    """Fill in each case's round medians, query count and response size."""
+    for case in cases:
+        for _ in range(warmup):
+            client.get(case.path, case.query)
+        with CaptureQueriesContext(connection) as queries:
+            case.response_bytes = len(client.get(case.path, case.query))
+        case.queries = len(queries)
+    for _ in range(rounds):
+        for case in cases:
+            timings = []
+            for _ in range(requests):
+                started = time.perf_counter()
+                client.get(case.path, case.query)
+                timings.append(time.perf_counter() - started)
+            case.rounds.append(statistics.median(timings))

@@ -1,0 +1,57 @@
+"""The benchmark's one table (Markdown, so that docs/performance.md can hold it as printed) and its JSON."""
+
+from dataclasses import dataclass
+
+#: Targets from the issue and SPEC §10.
+MAX_RATIO = 1.5
+MIN_IMPORT_RATIO = 0.9
+MAX_STATIC_TO_CACHED = 2.0
+
+COLUMNS = ("Section", "Case", "Pages", "Ours", "Baseline", "Ratio", "Spread", "Queries", "Target")
+
+
+@dataclass
+class Row:
+    section: str
+    case: str
+    pages: str = ""
+    ours: str = ""
+    baseline: str = ""
+    ratio: str = ""
+    spread: str = ""
+    queries: str = ""
+    target: str = ""
+
+    def cells(self) -> tuple[str, ...]:
+        return (
+            self.section,
+            self.case,
+            self.pages,
+            self.ours,
+            self.baseline,
+            self.ratio,
+            self.spread,
+            self.queries,
+            self.target,
+        )
+
+
+def verdict(met: bool, target: str) -> str:
+    return f"{target}: {'met' if met else 'MISSED'}"
+
+
+def markdown_table(rows: list[Row]) -> str:
+    lines = [COLUMNS, *(row.cells() for row in rows)]
+    widths = [max(len(line[column]) for line in lines) for column in range(len(COLUMNS))]
+
+    def format_line(cells) -> str:
+        return "| " + " | ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)) + " |"
+
+    return "\n".join(
+        [format_line(COLUMNS), "|" + "|".join("-" * (width + 2) for width in widths) + "|"]
+        + [format_line(row.cells()) for row in rows]
+    )
+
+
+def percent(fraction: float) -> str:
+    return f"±{fraction * 50:.0f}%"
