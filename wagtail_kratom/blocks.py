@@ -132,10 +132,16 @@ def section_anchor(heading: str) -> str:
 
 def choice_labels(struct_block: blocks.StructBlock, value) -> dict[str, str]:
     """The human label of each choice field's value in ``value``, by field name."""
+    label_maps = struct_block.__dict__.get("_choice_label_maps")
+    if label_maps is None:
+        # Read once per block definition: a ChoiceBlock builds its choices anew on every access.
+        label_maps = struct_block.__dict__["_choice_label_maps"] = {
+            name: dict(block.field.choices)
+            for name, block in struct_block.child_blocks.items()
+            if isinstance(block, blocks.ChoiceBlock)
+        }
     return {
-        name: str(dict(block.field.choices).get(value[name], value[name])) if value[name] else ""
-        for name, block in struct_block.child_blocks.items()
-        if isinstance(block, blocks.ChoiceBlock)
+        name: str(labels.get(value[name], value[name])) if value[name] else "" for name, labels in label_maps.items()
     }
 
 

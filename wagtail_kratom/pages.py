@@ -13,6 +13,7 @@ import swapper
 from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -53,6 +54,7 @@ from .conf import get_setting
 from .disclaimers import (
     DISCLAIMERS_CONTEXT_KEY,
     SHOWN_CONTEXT_KEY,
+    ArticlePageDisclaimer,
     DisclaimerResolution,
     DisclaimersMissing,
     check_one_per_kind,
@@ -65,6 +67,7 @@ from .health_aspects import HealthAspectsField
 from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
 from .site_settings import KratomSiteSettings
+from .snippets import Contributor
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
@@ -327,6 +330,7 @@ class ArticlePageMixin(models.Model):
         return self.related_article_items
 
     def get_context(self, request, *args, **kwargs):
+        prefetch_article_data([self])
         context = super().get_context(request, *args, **kwargs)
         context[DISCLAIMERS_CONTEXT_KEY] = self.get_disclaimers(request)
         context[SHOWN_CONTEXT_KEY] = set()
@@ -401,6 +405,26 @@ def resolve_hub_sections(hubs: list) -> None:
     sections = [child for child in children if isinstance(child, (RiskSectionPageMixin, SafeUseGuidePageMixin))]
     for hub in hubs:
         hub.section_items = [child for child in sections if child.path.startswith(hub.path)]
+
+
+def prefetch_contributors(pages: list) -> None:
+    """Read the authors and medical reviewers of ``pages`` in one query."""
+    ids = {pk for page in pages for pk in (page.author_id, page.medical_reviewer_id) if pk}
+    contributors = Contributor.objects.in_bulk(ids) if ids else {}
+    for page in pages:
+        page.author = contributors.get(page.author_id)
+        page.medical_reviewer = contributors.get(page.medical_reviewer_id)
+
+
+def prefetch_article_data(pages: list) -> None:
+    """Read what showing article pages needs (disclaimers, topics, contributors, related articles,
+    hub sections) for all of ``pages`` at once: a fixed number of queries, however many pages."""
+    articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
+    chosen_disclaimers = ArticlePageDisclaimer.objects.select_related("disclaimer")
+    prefetch_related_objects(articles, Prefetch("kratom_disclaimers", queryset=chosen_disclaimers), "topics")
+    prefetch_contributors(articles)
+    resolve_related_articles(articles)
+    resolve_hub_sections([page for page in articles if isinstance(page, TopicOverviewPageMixin)])
 
 
 def get_article_page_models() -> list[type[ArticlePageMixin]]:

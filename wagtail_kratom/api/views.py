@@ -7,18 +7,8 @@ from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from ..pages import ArticlePageMixin, TopicOverviewPageMixin, resolve_hub_sections
-from ..related import resolve_related_articles
+from ..pages import prefetch_article_data
 from .preview import get_preview_page
-
-
-def prefetch_article_data(pages: list) -> None:
-    """Read what the article fields need (disclaimers, topics, contributors, related articles, hub sections)
-    for all listed article pages at once."""
-    articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
-    prefetch_related_objects(articles, "kratom_disclaimers__disclaimer", "topics", "author", "medical_reviewer")
-    resolve_related_articles(articles)
-    resolve_hub_sections([page for page in articles if isinstance(page, TopicOverviewPageMixin)])
 
 
 class PrefetchedTagsField(TagsField):
@@ -37,9 +27,16 @@ class ArticlePageSerializer(PageSerializer):
 
 
 class ArticlePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's v2 pages endpoint, reading the article fields of a listing in a fixed number of queries."""
+    """Wagtail's v2 pages endpoint, reading the article fields of a page or a listing in a fixed number of queries."""
 
     base_serializer_class = ArticlePageSerializer
+
+    def get_object(self):
+        # Wagtail asks for the object more than once per request; read its article data the first time.
+        if not hasattr(self, "_article_page"):
+            self._article_page = super().get_object()
+            prefetch_article_data([self._article_page])
+        return self._article_page
 
     def paginate_queryset(self, queryset):
         pages = list(super().paginate_queryset(queryset))

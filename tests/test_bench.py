@@ -1,0 +1,73 @@
+"""The benchmark harness runs end to end on a tiny site, and what it measures holds: the pages it compares
+carry the promised content, and their query counts do not grow with the size of the site.
+
+Nothing here is timed; ``make bench`` reports the times (docs/performance.md).
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.skipif(
+    not (REPO / "bench").is_dir(), reason="the benchmark harness is not part of this checkout"
+)
+
+
+@pytest.fixture(scope="module")
+def bench_results(tmp_path_factory):
+    output = tmp_path_factory.mktemp("bench")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("BENCH_", "DJANGO_", "REDIS_"))}
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--sections=render,api",
+            "--levels=30,120",
+            "--rounds=1",
+            "--requests=1",
+            "--warmup=0",
+            f"--output={output}",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return completed.stdout, json.loads((output / "latest.json").read_text())
+
+
+def test_prints_one_table_of_every_case_at_every_size(bench_results):
+    stdout, results = bench_results
+    table = [line for line in stdout.splitlines() if line.startswith("| render") or line.startswith("| api")]
+    assert len(table) == 2 * 3 * 4
+    assert [level["article_pages"] for level in results["levels"]] == [30, 120]
+    cases = {item["case"] for item in results["levels"][0]["comparisons"]}
+    for role in ("overview", "risk", "safe_use"):
+        assert {f"{role} page", f"v2 detail {role}", f"v2 listing {role} (20, fields=*)", f"v3 detail {role}"} <= cases
+
+
+def test_query_counts_do_not_grow_with_the_site(bench_results):
+    _stdout, results = bench_results
+    small, large = (
+        {item["case"]: item["ours_queries"] for item in level["comparisons"]} for level in results["levels"]
+    )
+    assert results["levels"][1]["article_pages"] >= 4 * results["levels"][0]["article_pages"]
+    assert small == large
+
+
+def test_listings_compare_twenty_pages_of_each_type(bench_results):
+    _stdout, results = bench_results
+    for item in results["levels"][-1]["comparisons"]:
+        if "listing" in item["case"]:
+            # Twenty full article pages against twenty plain pages: both answers carry a page's body twenty times.
+            assert item["ours_bytes"] > 20 * 1000
+            assert item["baseline_bytes"] > 20 * 1000
