@@ -200,6 +200,9 @@ class ArticlePageMixin(models.Model):
     #: Set by ``ArticlePageForm`` once its fields have validated the StreamFields.
     streams_validated_by_form = False
 
+    #: Set by ``prefetch_article_data`` once it has read the page's disclaimers, topics, contributors and links.
+    article_data_read = False
+
     class Meta:
         abstract = True
 
@@ -418,8 +421,15 @@ def prefetch_contributors(pages: list) -> None:
 
 def prefetch_article_data(pages: list) -> None:
     """Read what showing article pages needs (disclaimers, topics, contributors, related articles,
-    hub sections) for all of ``pages`` at once: a fixed number of queries, however many pages."""
-    articles = [page for page in pages if isinstance(page, ArticlePageMixin)]
+    hub sections) for all of ``pages`` at once: a fixed number of queries, however many pages.
+
+    Pages read once are left alone, so every place that shows a page may ask for it.
+    """
+    articles = [page for page in pages if isinstance(page, ArticlePageMixin) and not page.article_data_read]
+    if not articles:
+        return
+    for page in articles:
+        page.article_data_read = True
     chosen_disclaimers = ArticlePageDisclaimer.objects.select_related("disclaimer")
     prefetch_related_objects(articles, Prefetch("kratom_disclaimers", queryset=chosen_disclaimers), "topics")
     prefetch_contributors(articles)

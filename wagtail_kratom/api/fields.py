@@ -22,6 +22,13 @@ class PageField(serializers.Field):
     def __init__(self, **kwargs):
         super().__init__(source="*", read_only=True, **kwargs)
 
+    def get_attribute(self, instance):
+        # The v3 API and a v2 detail read a page field by field: the first field reads what they all need.
+        from ..pages import prefetch_article_data
+
+        prefetch_article_data([instance])
+        return super().get_attribute(instance)
+
 
 class DisclaimerData(TypedDict):
     #: The stable kind name, for example "medical".

@@ -32,11 +32,9 @@ class ArticlePagesAPIViewSet(PagesAPIViewSet):
     base_serializer_class = ArticlePageSerializer
 
     def get_object(self):
-        # Wagtail asks for the object more than once per request; read its article data the first time.
-        if not hasattr(self, "_article_page"):
-            self._article_page = super().get_object()
-            prefetch_article_data([self._article_page])
-        return self._article_page
+        page = super().get_object()
+        prefetch_article_data([page])
+        return page
 
     def get_renderer_context(self):
         # Wagtail indents every answer, which makes Python's JSON encoder fall back to its slow, pure-Python
