@@ -7,7 +7,7 @@ MAX_RATIO = 1.5
 MIN_IMPORT_RATIO = 0.9
 MAX_STATIC_TO_CACHED = 2.0
 
-COLUMNS = ("Section", "Case", "Pages", "Ours", "Baseline", "Ratio", "Spread", "Queries", "Target")
+COLUMNS = ("Section", "Case", "Pages", "Ours", "Baseline", "Ratio", "Spread", "Queries", "Size", "Target")
 
 
 @dataclass
@@ -20,6 +20,7 @@ class Row:
     ratio: str = ""
     spread: str = ""
     queries: str = ""
+    size: str = ""
     target: str = ""
 
     def cells(self) -> tuple[str, ...]:
@@ -32,6 +33,7 @@ class Row:
             self.ratio,
             self.spread,
             self.queries,
+            self.size,
             self.target,
         )
 
@@ -51,6 +53,10 @@ def markdown_table(rows: list[Row]) -> str:
         [format_line(COLUMNS), "|" + "|".join("-" * (width + 2) for width in widths) + "|"]
         + [format_line(row.cells()) for row in rows]
     )
+
+
+def kilobytes(ours: int, baseline: int) -> str:
+    return f"{ours / 1000:,.0f} / {baseline / 1000:,.0f} kB"
 
 
 def percent(fraction: float) -> str:

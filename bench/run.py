@@ -165,6 +165,7 @@ def measure_levels(measured, options, host: str, results: dict, summary: list[st
                     ratio=f"{item.ratio:.2f}",
                     spread=f"{report.percent(item.ours.spread)} / {report.percent(item.baseline.spread)}",
                     queries=f"{item.ours.queries} / {item.baseline.queries}",
+                    size=report.kilobytes(item.ours.response_bytes, item.baseline.response_bytes),
                     target="; ".join(targets),
                 )
             )
