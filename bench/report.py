@@ -7,7 +7,7 @@ MAX_RATIO = 1.5
 MIN_IMPORT_RATIO = 0.9
 MAX_STATIC_TO_CACHED = 2.0
 
-COLUMNS = ("Section", "Case", "Pages", "Ours", "Baseline", "Ratio", "Spread", "Queries", "Size", "Target")
+COLUMNS = ("Section", "Case", "Pages", "Ours", "Baseline", "Ratio", "Spread", "Queries", "Size", "Latency", "Target")
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Row:
     spread: str = ""
     queries: str = ""
     size: str = ""
+    latency: str = ""
     target: str = ""
 
     def cells(self) -> tuple[str, ...]:
@@ -34,6 +35,7 @@ class Row:
             self.spread,
             self.queries,
             self.size,
+            self.latency,
             self.target,
         )
 

@@ -296,7 +296,7 @@ def measure_serving(measured, options, env: dict[str, str], results: dict, summa
                 baseline=f"static {static.requests_per_second:,.0f} req/s",
                 ratio=f"{static_ratio:.2f}",
                 spread=report.percent(case.spread),
-                queries=f"p50 {case.p50_ms:.1f} ms, p99 {case.p99_ms:.1f} ms",
+                latency=f"p50 {case.p50_ms:.1f} ms, p99 {case.p99_ms:.1f} ms",
                 target=target,
             )
         )
