@@ -1,9 +1,16 @@
-"""Keep derived data current when pages change."""
+"""Keep derived data current when pages change, and cached pages fresh when what they show changes."""
 
-from wagtail.signals import page_published
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import frontend_cache
+from .disclaimers import Disclaimer
 from .pages import ArticlePageMixin
 from .related import refresh_suggestions
+from .site_settings import KratomSiteSettings
+from .snippets import Contributor
 
 
 def refresh_suggestions_near(sender, instance, **kwargs):
@@ -22,5 +29,38 @@ def refresh_suggestions_near(sender, instance, **kwargs):
             refresh_suggestions(page)
 
 
+def register_purge_handlers() -> None:
+    """Purge, through Wagtail's frontend cache backends, the pages a change shows on (see ``frontend_cache``)."""
+    page_published.connect(
+        frontend_cache.purge_pages_around_published_article, dispatch_uid="wagtail_kratom_purge_published"
+    )
+    page_unpublished.connect(
+        frontend_cache.purge_pages_showing_unpublished_article, dispatch_uid="wagtail_kratom_purge_unpublished"
+    )
+    post_page_move.connect(frontend_cache.purge_pages_around_moved_page, dispatch_uid="wagtail_kratom_purge_moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            frontend_cache.purge_restricted_pages,
+            sender=PageViewRestriction,
+            dispatch_uid="wagtail_kratom_purge_restricted",
+        )
+    post_save.connect(
+        frontend_cache.purge_pages_showing_disclaimer, sender=Disclaimer, dispatch_uid="wagtail_kratom_purge_disclaimer"
+    )
+    post_save.connect(
+        frontend_cache.purge_article_pages_of_site,
+        sender=KratomSiteSettings,
+        dispatch_uid="wagtail_kratom_purge_site_settings",
+    )
+    post_save.connect(
+        frontend_cache.purge_pages_crediting_contributor,
+        sender=Contributor,
+        dispatch_uid="wagtail_kratom_purge_contributor",
+    )
+
+
 def register_signal_handlers() -> None:
+    # Suggestions are ranked before pages are purged, so that purges see the new rankings.
     page_published.connect(refresh_suggestions_near, dispatch_uid="wagtail_kratom_refresh_suggestions")
+    if apps.is_installed("wagtail.contrib.frontend_cache"):
+        register_purge_handlers()

@@ -1,13 +1,16 @@
 """Settings shared by the demo site's development and production configurations.
 
 SQLite and the local-memory cache by default; ``DATABASE_URL`` selects another
-database (for example PostgreSQL) and ``REDIS_URL`` a Redis cache.
+database (for example PostgreSQL) and ``REDIS_URL`` a Redis cache. A positive
+``PAGE_CACHE_SECONDS`` keeps pages in that cache for so many seconds, purged
+when they change (see docs/deployment.md).
 """
 
 import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 DEMO_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -82,6 +86,23 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Purges reach Django's cache whether or not this process caches pages: the importer or the
+# scheduler may run without PAGE_CACHE_SECONDS while the web server caches.
+WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "wagtail_kratom.frontend_cache.DjangoCacheBackend"}}
+
+try:
+    PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS") or 0)
+except ValueError as error:
+    raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be a whole number of seconds.") from error
+if PAGE_CACHE_SECONDS > 0:
+    # Django's cache middleware, first and last, with the package's fixes for Wagtail (see frontend_cache).
+    CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+    MIDDLEWARE = [
+        "wagtail_kratom.middleware.UpdatePageCacheMiddleware",
+        *MIDDLEWARE,
+        "wagtail_kratom.middleware.FetchFromPageCacheMiddleware",
+    ]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

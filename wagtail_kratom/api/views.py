@@ -3,6 +3,7 @@
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.urls import path
+from django.utils.cache import add_never_cache_headers
 from rest_framework.response import Response
 from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -69,7 +70,10 @@ class ArticlePagePreviewAPIViewSet(ArticlePagesAPIViewSet):
         self.action = "detail_view"
         page = self.get_object()
         prefetch_article_data([page])
-        return Response(self.get_serializer(page).data)
+        response = Response(self.get_serializer(page).data)
+        # A draft, readable by anyone with the token: no cache may keep it.
+        add_never_cache_headers(response)
+        return response
 
     @classmethod
     def get_urlpatterns(cls):
