@@ -31,7 +31,13 @@ DATABASES = {
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "kratom-bench")
 
 # Static files as a production site might serve them without a web server in front: WhiteNoise.
-MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
+# WhiteNoise goes straight after SecurityMiddleware, as its documentation asks.
+SECURITY_MIDDLEWARE = "django.middleware.security.SecurityMiddleware"
+MIDDLEWARE = [
+    *MIDDLEWARE[: MIDDLEWARE.index(SECURITY_MIDDLEWARE) + 1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[MIDDLEWARE.index(SECURITY_MIDDLEWARE) + 1 :],
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
