@@ -14,11 +14,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
 
 from .audit import audit_page
 from .blocks import INLINE_RICH_TEXT_FEATURES, SECTION_RICH_TEXT_FEATURES
 from .conf import get_setting
 from .models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from .pages import index_article_pages_on_commit
 from .publishing import Article
 from .publishing.audit import ERROR
 from .publishing.classify import OVERVIEW, RISK, SAFE_USE
@@ -121,7 +124,8 @@ def write_page(parent, draft: PageDraft, user=None) -> PageOutcome:
                 _("A %(type)s cannot be added under “%(parent)s”.")
                 % {"type": model._meta.verbose_name, "parent": parent.title}
             )
-        page = model(slug=draft.slug, live=False, owner=user, **values)
+        # The parent's locale is Wagtail's default for a new page; given here, it is not read again.
+        page = model(slug=draft.slug, live=False, owner=user, locale_id=parent.locale_id, **values)
         parent.add_child(instance=page)
         page.save_revision(user=user, log_action=True)
         return PageOutcome(page, CREATED, draft.reasons)
@@ -167,20 +171,35 @@ def import_article(
 
     Raises ``ImportRefused`` or ``ValidationError`` with nothing written when the
     article cannot go there; a page that may not be published stays a draft, with
-    the reason in its outcome.
+    the reason in its outcome. Each page written is indexed once, not on each of its
+    saves: Wagtail's reference index at the end of the transaction, search when it commits.
     """
     plan = plan_import(article, summary_limit=get_setting("SUMMARY_MAX_LENGTH"))
     result = ArticleImport(plan)
-    with transaction.atomic():
-        hub = write_page(parent, plan, user)
-        result.pages.append(hub)
-        result.pages += [write_page(hub.page, child, user) for child in plan.children]
-        if publish:
-            for outcome in result.pages:
-                publish_page(outcome, user, parent_live=outcome is hub or hub.published)
+    with transaction.atomic(), index_article_pages_on_commit():
+        # Wagtail updates the reference index on every save of a page; once, after its last, gives the same index.
+        with disable_reference_index_auto_update():
+            hub = write_page(parent, plan, user)
+            result.pages.append(hub)
+            result.pages += [write_page(hub.page, child, user) for child in plan.children]
+            if publish:
+                for outcome in result.pages:
+                    publish_page(outcome, user, parent_live=outcome is hub or hub.published)
+        update_reference_index(result.pages)
         if dry_run:
             transaction.set_rollback(True)
     return result
+
+
+def update_reference_index(outcomes: list[PageOutcome]) -> None:
+    """Update Wagtail's reference index for each page the import saved, with the task its post_save handler uses.
+
+    The importer saves nothing else the reference index tracks: revisions and log entries are not.
+    """
+    for outcome in outcomes:
+        if outcome.action != UNCHANGED or outcome.published:
+            meta = outcome.page._meta
+            update_reference_index_task.enqueue(meta.app_label, meta.model_name, str(outcome.page.pk))
 
 
 def publish_page(outcome: PageOutcome, user, parent_live: bool) -> None:
