@@ -32,10 +32,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "browser: runs in a real browser (Chromium driven by Playwright)")
-
-
 def pytest_terminal_summary(terminalreporter):
     """Say, at the end of every run, that the browser tests did not run and why: skips are easy to miss."""
     skipped = [
