@@ -52,10 +52,12 @@ PAGE_CACHE_SETTINGS = {
     "CACHE_MIDDLEWARE_ALIAS": PAGE_CACHE_ALIAS,
     "CACHE_MIDDLEWARE_KEY_PREFIX": PAGE_CACHE_KEY_PREFIX,
     "CACHE_MIDDLEWARE_SECONDS": 300,
+    # Placed as the demo places them: storing first, fetching straight after SecurityMiddleware.
     "MIDDLEWARE": [
         "wagtail_kratom.middleware.UpdatePageCacheMiddleware",
-        *settings.MIDDLEWARE,
+        settings.MIDDLEWARE[0],
         "wagtail_kratom.middleware.FetchFromPageCacheMiddleware",
+        *settings.MIDDLEWARE[1:],
     ],
     "WAGTAILFRONTENDCACHE": {"django": {"BACKEND": "wagtail_kratom.frontend_cache.DjangoCacheBackend"}},
 }
@@ -460,7 +462,12 @@ class TestDemoSettings:
             assert "CACHE_MIDDLEWARE_SECONDS" not in demo
         demo = self.load(monkeypatch, "120")
         assert demo["MIDDLEWARE"][0] == "wagtail_kratom.middleware.UpdatePageCacheMiddleware"
-        assert demo["MIDDLEWARE"][-1] == "wagtail_kratom.middleware.FetchFromPageCacheMiddleware"
+        # Fetching comes straight after SecurityMiddleware, before sessions and authentication.
+        assert demo["MIDDLEWARE"][1:3] == [
+            "django.middleware.security.SecurityMiddleware",
+            "wagtail_kratom.middleware.FetchFromPageCacheMiddleware",
+        ]
+        assert demo["MIDDLEWARE"].count("django.middleware.security.SecurityMiddleware") == 1
         assert demo["CACHE_MIDDLEWARE_SECONDS"] == 120
         assert "wagtail.contrib.frontend_cache" in demo["INSTALLED_APPS"]
         assert demo["WAGTAILFRONTENDCACHE"]["django"]["BACKEND"] == "wagtail_kratom.frontend_cache.DjangoCacheBackend"

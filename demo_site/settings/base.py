@@ -96,12 +96,16 @@ try:
 except ValueError as error:
     raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be a whole number of seconds.") from error
 if PAGE_CACHE_SECONDS > 0:
-    # Django's cache middleware, first and last, with the package's fixes for Wagtail (see frontend_cache).
+    # Django's cache middleware with the package's fixes for Wagtail (see wagtail_kratom.middleware): storing
+    # first, so it sees the final response; fetching straight after SecurityMiddleware, so a cached page skips
+    # the sessions, authentication and messages a reader without cookies never needs (this site has no
+    # LocaleMiddleware, which would have to come before it).
     CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
     MIDDLEWARE = [
         "wagtail_kratom.middleware.UpdatePageCacheMiddleware",
-        *MIDDLEWARE,
+        "django.middleware.security.SecurityMiddleware",
         "wagtail_kratom.middleware.FetchFromPageCacheMiddleware",
+        *(middleware for middleware in MIDDLEWARE if middleware != "django.middleware.security.SecurityMiddleware"),
     ]
 
 AUTH_PASSWORD_VALIDATORS = [
