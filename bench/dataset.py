@@ -7,6 +7,7 @@ copies the measured pages (and their twins) with a bulk insert, as ``loaddata`` 
 so building the largest site takes seconds rather than the hours the admin's path would.
 """
 
+import io
 import uuid
 from dataclasses import dataclass
 
@@ -71,7 +72,7 @@ def article_text_html(page) -> str:
 def build_site() -> MeasuredPages:
     """Migrate a fresh database, load the demo content and set up the measured pages and their twins."""
     call_command("migrate", verbosity=0)
-    call_command("load_initial_data", verbosity=0, stdout=_Discard())
+    call_command("load_initial_data", verbosity=0, stdout=io.StringIO())
     hub = TopicOverviewPage.objects.get(slug=MEASURED_HUB_SLUG)
     articles = {"overview": hub}
     for child in hub.get_children().specific():
@@ -217,11 +218,3 @@ def _copy_relations(copies: dict[int, list]) -> None:
             model.objects.bulk_create(
                 [model(page_id=page.pk, **link) for page in pages for link in links], batch_size=1000
             )
-
-
-class _Discard:
-    def write(self, text: str) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass

@@ -60,7 +60,8 @@ class LoadCase:
 
 
 def wrk_available() -> bool:
-    return shutil.which("wrk") is not None and shutil.which("gunicorn", path=str(Path(sys.executable).parent))
+    """Whether wrk, and gunicorn beside this Python, are installed."""
+    return bool(shutil.which("wrk") and shutil.which("gunicorn", path=str(Path(sys.executable).parent)))
 
 
 @contextmanager

@@ -10,8 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
-from tests.utils import make_test_page
-from wagtail_kratom import importer
+from tests.utils import make_test_page, refuse_child_pages
 from wagtail_kratom.audit import audit_page
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
@@ -127,14 +126,7 @@ def test_a_broken_file_fails_alone_with_nothing_written_for_it(home, tmp_path):
 def test_a_failure_mid_import_leaves_the_database_as_it_was(home, tmp_path, monkeypatch):
     source = tmp_path / "labels.txt"
     source.write_text(CLEAN_ARTICLE)
-    write_page = importer.write_page
-
-    def fail_on_the_child(parent, draft, user=None):
-        if draft.role != "overview":
-            raise importer.ImportRefused("the disk is full")
-        return write_page(parent, draft, user)
-
-    monkeypatch.setattr(importer, "write_page", fail_on_the_child)
+    refuse_child_pages(monkeypatch)
     before = (Page.objects.count(), Revision.objects.count())
     with pytest.raises(CommandError):
         run("kratom_import", str(source), "--parent", "/")

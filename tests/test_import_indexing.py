@@ -9,8 +9,9 @@ from django.urls import reverse
 from django_tasks.signals import task_enqueued
 from wagtail.models import Page
 
+from bench.import_speed import generated_article
 from tests.test_import import CLEAN_ARTICLE
-from tests.utils import admin_form_data, make_test_page, rich_text
+from tests.utils import admin_form_data, make_test_page, refuse_child_pages, rich_text
 from wagtail_kratom import importer
 from wagtail_kratom.importer import import_article
 from wagtail_kratom.models import RiskSectionPage
@@ -24,27 +25,8 @@ REFERENCE_TASK = "update_reference_index_task"
 
 
 def article(number: int):
-    """A parsed article that makes a hub with a risk page and a safe-use guide, each with a word of its own."""
-    source = "\n".join(
-        [
-            f"Article {number} sums up what is known about kratom products sold in market {number}.",
-            f"This article, number {number}, describes products, risks and safer use in plain words.",
-            f"- Background to market {number}",
-            "- Risks and warning signs",
-            "- Safer use and dosing",
-            f"Background to market {number}",
-            "Kratom is sold as powder, capsules and drinks. Labels differ from one seller to the next.",
-            "Few labels state how much mitragynine a product contains.",
-            "Risks and warning signs",
-            "Liver injury is a rare but serious risk. Warning signs include yellow skin and dark urine.",
-            "Dependence can develop with daily use, and stopping can bring withdrawal.",
-            "Safer use and dosing",
-            "Survey respondents reported taking 1-3 grams of powder at a time.",
-            "Ask a doctor about ALT and AST tests, and do not mix kratom with alcohol.",
-            f"Article {number} ends with a reminder to speak to a pharmacist before using any product.",
-        ]
-    )
-    return parse(source, format="text")
+    """A parsed article, as the import benchmark generates them: a hub with a risk page and a safe-use guide."""
+    return parse(generated_article(number), format="text")
 
 
 def search(query, queryset=None) -> set[int]:
@@ -97,14 +79,7 @@ def test_a_dry_run_or_a_failed_article_is_not_indexed(home, enqueued, monkeypatc
         import_article(article(1), home, dry_run=True)
     assert callbacks == []
 
-    write_page = importer.write_page
-
-    def fail_on_the_child(parent, draft, user=None):
-        if draft.role != "overview":
-            raise importer.ImportRefused("the disk is full")
-        return write_page(parent, draft, user)
-
-    monkeypatch.setattr(importer, "write_page", fail_on_the_child)
+    refuse_child_pages(monkeypatch)
     with django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(importer.ImportRefused):
         import_article(article(2), home)
     assert callbacks == []

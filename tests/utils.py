@@ -4,6 +4,7 @@ import datetime
 
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from wagtail_kratom import importer
 from wagtail_kratom.models import Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
 
 
@@ -118,3 +119,15 @@ def list_block(items) -> dict:
     data = {str(index): {"value": item, "deleted": "", "order": str(index)} for index, item in enumerate(items)}
     data["count"] = str(len(items))
     return data
+
+
+def refuse_child_pages(monkeypatch) -> None:
+    """Make the importer fail on an article's first page after its hub, as a failure midway would."""
+    write_page = importer.write_page
+
+    def fail_on_the_child(parent, draft, user=None):
+        if draft.role != "overview":
+            raise importer.ImportRefused("the disk is full")
+        return write_page(parent, draft, user)
+
+    monkeypatch.setattr(importer, "write_page", fail_on_the_child)
