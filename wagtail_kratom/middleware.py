@@ -73,7 +73,8 @@ class FetchFromPageCacheMiddleware(FetchFromCacheMiddleware):
 
     A preview renders the draft through the middleware with a request for the live page's URL
     (flagged ``is_dummy``); answered from the cache, it would show the live page instead
-    (wagtail/wagtail#12981). Put it last in ``MIDDLEWARE``.
+    (wagtail/wagtail#12981). Put it straight after ``SecurityMiddleware`` (and any ``LocaleMiddleware``),
+    so that a cached page skips the rest, or last, as Django advises.
     """
 
     def process_request(self, request):
