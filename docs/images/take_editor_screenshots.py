@@ -41,7 +41,7 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.admin_ui import insert_content_block, open_more_actions  # noqa: E402
+from tests.browser.admin_ui import fill_dosage_row, insert_content_block, open_more_actions  # noqa: E402
 from tests.browser.admin_ui import sign_in as sign_in_with  # noqa: E402
 from tests.browser.conftest import CHROMIUM_ARGS, find_chromium  # noqa: E402
 
@@ -226,13 +226,7 @@ def write_new_guide(editor, base_url: str, shoot: Shooter) -> str:
     editor.locator("#panel-child-content-body-section").get_by_role("button", name="Insert a block").click()
     editor.locator("#body-0-value-heading").fill("Amounts people report")
     insert_content_block(editor, 0, "Dosage table")
-    row = "#body-0-value-content-0-value-rows-0-value-"
-    editor.select_option(f"{row}form", label="Powdered leaf")
-    editor.select_option(f"{row}route", label="Oral (swallowed)")
-    editor.fill(f"{row}min", "1")
-    editor.fill(f"{row}max", "5")
-    editor.select_option(f"{row}unit", label="grams (g)")
-    editor.fill(f"{row}note", "Reported by survey respondents in the US")
+    fill_dosage_row(editor, 0, note="Reported by survey respondents in the US")
     insert_content_block(editor, 0, "Interactions")
     row = "#body-0-value-content-1-value-rows-0-value-"
     editor.fill(f"{row}substance", "Alcohol")

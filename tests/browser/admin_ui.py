@@ -24,3 +24,15 @@ def insert_content_block(page, section: int, block_label: str) -> None:
     stream = page.locator(f'input[name="body-{section}-value-content-count"] + [data-streamfield-stream-container]')
     stream.locator(":scope > div > button.c-sf-add-button").last.click()
     page.get_by_role("option", name=block_label, exact=True).click()
+
+
+def fill_dosage_row(page, section: int, note: str = "") -> None:
+    """Fill the first row of the section's first dosage table: 1–5 g of powdered leaf, taken by mouth."""
+    row = f"#body-{section}-value-content-0-value-rows-0-value-"
+    page.select_option(f"{row}form", label="Powdered leaf")
+    page.select_option(f"{row}route", label="Oral (swallowed)")
+    page.fill(f"{row}min", "1")
+    page.fill(f"{row}max", "5")
+    page.select_option(f"{row}unit", label="grams (g)")
+    if note:
+        page.fill(f"{row}note", note)

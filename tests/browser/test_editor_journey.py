@@ -29,7 +29,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.admin_ui import insert_content_block, open_more_actions
+from tests.browser.admin_ui import fill_dosage_row, insert_content_block, open_more_actions
 from tests.browser.admin_ui import sign_in as sign_in_with
 from wagtail_kratom.models import SafeUseGuidePage, SiteDefaultDisclaimer
 
@@ -83,12 +83,7 @@ def add_safe_use_guide(page) -> None:
     page.locator("#body-0-value-heading").fill(HEADING)
 
     insert_content_block(page, 0, "Dosage table")
-    row = "#body-0-value-content-0-value-rows-0-value-"
-    page.select_option(f"{row}form", label="Powdered leaf")
-    page.select_option(f"{row}route", label="Oral (swallowed)")
-    page.fill(f"{row}min", "1")
-    page.fill(f"{row}max", "5")
-    page.select_option(f"{row}unit", label="grams (g)")
+    fill_dosage_row(page, 0)
 
     insert_content_block(page, 0, "Interactions")
     row = "#body-0-value-content-1-value-rows-0-value-"
