@@ -29,8 +29,9 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.testapp.models import OrdinaryPage
-from tests.utils import admin_form_data, make_disclaimer, make_test_page, set_site_defaults
-from wagtail_kratom.disclaimers import DisclaimerInUse, DisclaimersMissing, get_required_kinds
+from tests.utils import admin_form_data, make_disclaimer, make_reviewer, make_test_page, set_site_defaults
+from wagtail_kratom.disclaimers import DisclaimerInUse, get_required_kinds
+from wagtail_kratom.gate import GoLiveRefused, require_go_live
 from wagtail_kratom.models import (
     ArticlePageDisclaimer,
     Disclaimer,
@@ -105,8 +106,8 @@ def test_an_unusable_choice_is_not_replaced_by_the_default(home):
     retired.save()
     page = choose(draft(home), retired)
     assert page.get_unresolved_disclaimer_kinds() == ["medical"]
-    with pytest.raises(DisclaimersMissing, match="Old wording"):
-        page.require_disclaimers()
+    with pytest.raises(GoLiveRefused, match="Old wording"):
+        require_go_live(page)
 
 
 def test_site_defaults_of_kinds_the_type_does_not_require_are_not_shown(home, site_defaults):
@@ -127,9 +128,10 @@ def test_two_disclaimers_of_one_kind_are_refused(home, medical):
 def test_revision_publish_refuses_then_publishes_through_the_site_default(site_root, medical, emergency):
     page = draft(site_root)
     revision = page.get_latest_revision()
-    with pytest.raises(DisclaimersMissing) as refusal:
+    with pytest.raises(GoLiveRefused) as refusal:
         revision.publish()
-    assert refusal.value.missing == ["medical", "emergency"]
+    assert refusal.value.reason_ids == ["disclaimers.missing"]
+    assert "medical and emergency disclaimers" in refusal.value.message
     assert "medical and emergency disclaimers" in refusal.value.message
     assert not is_live(page)
     assert Page.objects.get(pk=page.pk).live_revision is None
@@ -142,7 +144,7 @@ def test_revision_publish_refuses_then_publishes_through_the_site_default(site_r
 def test_save_revision_publish_refuses_then_publishes_through_the_page_choice(site_root, medical, emergency):
     page = draft(site_root)
     set_site_defaults(site_root.get_site(), medical)
-    with pytest.raises(DisclaimersMissing, match="emergency disclaimer"):
+    with pytest.raises(GoLiveRefused, match="emergency disclaimer"):
         page.save_revision().publish()
     assert not is_live(page)
 
@@ -153,7 +155,7 @@ def test_save_revision_publish_refuses_then_publishes_through_the_page_choice(si
 def test_scheduling_in_code_is_refused_too(site_root):
     page = draft(site_root)
     page.go_live_at = timezone.now() + datetime.timedelta(days=1)
-    with pytest.raises(DisclaimersMissing):
+    with pytest.raises(GoLiveRefused):
         page.save_revision().publish()
     assert not Revision.objects.filter(approved_go_live_at__isnull=False).exists()
 
@@ -161,14 +163,14 @@ def test_scheduling_in_code_is_refused_too(site_root):
 def test_saving_a_live_page_directly_is_refused(site_root, medical, emergency):
     page = draft(site_root)
     page.live = True
-    with pytest.raises(DisclaimersMissing):
+    with pytest.raises(GoLiveRefused):
         page.save()
     assert not is_live(page)
 
+    # Wagtail creates pages live unless told otherwise; one that may not go live is created as a draft.
     new_page = RiskSectionPage(title="Created live", slug="created-live", summary="s", intro="<p>i</p>", body=[])
-    with pytest.raises(DisclaimersMissing):
-        site_root.add_child(instance=new_page)
-    assert not RiskSectionPage.objects.filter(slug="created-live").exists()
+    site_root.add_child(instance=new_page)
+    assert not RiskSectionPage.objects.get(slug="created-live").live
 
     choose(page, medical, emergency).save()
     assert is_live(page)
@@ -202,6 +204,7 @@ def test_a_live_page_can_save_a_draft_that_drops_its_disclaimer(home, medical):
 
 
 def publish_form_data(**overrides) -> dict:
+    overrides.setdefault("medical_reviewer", str(make_reviewer().pk))
     data = admin_form_data([("What is known", [("paragraph", rich_text("<p>Case reports.</p>"))])], **overrides)
     data["action-publish"] = "action-publish"
     return data
@@ -215,7 +218,7 @@ def test_admin_create_and_publish_is_refused_with_the_kinds_named(admin_client, 
     url = reverse("wagtailadmin_pages:add", args=("wagtail_kratom", "risksectionpage", site_root.pk))
     response = admin_client.post(url, publish_form_data())
     assert response.status_code == 200
-    assert "“Kratom and the liver” cannot go live without its medical and emergency disclaimers" in form_errors(
+    assert "“Kratom and the liver” cannot go live yet. It needs its medical and emergency disclaimers" in form_errors(
         response
     )
     assert not RiskSectionPage.objects.exists()
@@ -230,7 +233,7 @@ def test_admin_edit_publish_is_refused_but_saving_a_draft_works(admin_client, si
     page = draft(site_root)
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
     response = admin_client.post(url, publish_form_data(slug=page.slug))
-    assert "cannot go live without its medical and emergency disclaimers" in form_errors(response)
+    assert "cannot go live yet. It needs its medical and emergency disclaimers" in form_errors(response)
     assert not is_live(page)
 
     data = publish_form_data(slug=page.slug, summary="Saved as a draft.")
@@ -268,7 +271,7 @@ def test_v3_publish_action_answers_422_with_the_message(client, site_root, api_t
     response = client.post(url, HTTP_AUTHORIZATION=f"Bearer {api_token}", content_type="application/json")
     assert response.status_code == 422
     [error] = response.json()["errors"]
-    assert "cannot go live without its medical and emergency disclaimers" in error["msg"]
+    assert "It needs its medical and emergency disclaimers" in error["msg"]
     assert error["loc"] == ["kratom_disclaimers"]
     assert not is_live(page)
 
@@ -285,7 +288,7 @@ def test_v3_update_with_publish_answers_422_and_writes_nothing(client, site_root
     response = client.patch(f"/api/v3/pages/{page.pk}/", payload, **auth)
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["kratom_disclaimers"]
-    assert "cannot go live without" in response.json()["errors"][0]["msg"]
+    assert "needs its medical and emergency disclaimers" in response.json()["errors"][0]["msg"]
     assert not is_live(page)
     assert RiskSectionPage.objects.get(pk=page.pk).get_latest_revision_as_object().title != "Renamed"
 
@@ -307,7 +310,7 @@ def test_approving_the_last_workflow_task_is_refused_in_the_editor(admin_client,
     url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
 
     response = admin_client.post(url, data)
-    assert "cannot go live without its medical disclaimer" in form_errors(response)
+    assert "needs its medical disclaimer" in form_errors(response)
     assert not is_live(page)
     assert page.current_workflow_state.status == "in_progress"
 
@@ -338,7 +341,8 @@ def test_scheduled_publishing_is_refused_logged_once_and_retried(site_root, medi
     assert "emergency disclaimer" in caplog.text
     refusals = PageLogEntry.objects.filter(page=page, action="wagtail_kratom.publish_refused")
     assert refusals.count() == 1
-    assert refusals.get().message == "Scheduled publishing refused: no emergency disclaimer"
+    assert refusals.get().message.startswith("Scheduled publishing refused: “Kratom and the liver” cannot go live yet.")
+    assert "It needs its emergency disclaimer." in refusals.get().message
 
     emergency.active = True
     emergency.save()

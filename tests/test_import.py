@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from wagtail.models import Page, Revision
 
-from tests.utils import make_test_page, refuse_child_pages
+from tests.utils import go_live_without_review, make_legacy_live_page, make_test_page, refuse_child_pages
 from wagtail_kratom.audit import audit_page
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
@@ -95,7 +95,17 @@ def test_dry_run_writes_nothing(home, tmp_path):
     assert tree(home) == []
 
 
-def test_publish_makes_live_only_what_passes_and_says_why_not(home, tmp_path):
+def test_publish_leaves_unreviewed_pages_drafts(home, tmp_path):
+    clean = tmp_path / "labels.txt"
+    clean.write_text(CLEAN_ARTICLE)
+    out, _err = run("kratom_import", str(clean), "--parent", "/", "--publish")
+    assert "0 published, 2 not published" in out
+    assert "No medical reviewer is named" in out
+    assert not TopicOverviewPage.objects.get(slug="what-labels-show").live
+
+
+def test_publish_makes_live_only_what_passes_and_says_why_not(home, tmp_path, settings):
+    go_live_without_review(settings)
     clean = tmp_path / "labels.txt"
     clean.write_text(CLEAN_ARTICLE)
     claims = tmp_path / "claims.txt"
@@ -106,7 +116,7 @@ def test_publish_makes_live_only_what_passes_and_says_why_not(home, tmp_path):
     )
     out, _err = run("kratom_import", str(clean), str(claims), "--parent", "/", "--publish")
     assert "2 published, 2 not published" in out
-    assert "not published: the audit found 1 error (claim.safe)" in out
+    assert "not published: The editorial checks found 1 error that blocks publishing" in out
     assert "not published: its topic hub was not published" in out
     hub = TopicOverviewPage.objects.get(slug="what-labels-show")
     assert hub.live and hub.get_children().live().count() == 1
@@ -168,7 +178,7 @@ def reviewer() -> Contributor:
 
 
 def test_kratom_audit_exits_non_zero_on_errors_and_speaks_json(home, settings, reviewer):
-    page = make_test_page(
+    page = make_legacy_live_page(
         home, RiskSectionPage, title="Risks", slug="risks", summary="Kratom is harmless.", medical_reviewer=reviewer
     )
     with pytest.raises(CommandError) as failure:
@@ -194,7 +204,9 @@ def test_kratom_audit_reads_drafts_when_asked(home, reviewer):
 def test_page_audit_sees_structured_items_review_and_related_links(home):
     hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
     draft = make_test_page(home, RiskSectionPage, title="Draft", slug="draft", publish=False)
-    page = make_test_page(home, RiskSectionPage, title="Risks", slug="risks", last_reviewed=None, medical_reviewer=None)
+    page = make_test_page(
+        home, RiskSectionPage, title="Risks", slug="risks", last_reviewed=None, medical_reviewer=None, publish=False
+    )
     page.kratom_related_articles = [RelatedArticle(target=hub), RelatedArticle(target=draft)]
     found = {(f.rule, f.location) for f in audit_page(page)}
     assert ("related.not-live", "related article 2") in found
@@ -203,7 +215,7 @@ def test_page_audit_sees_structured_items_review_and_related_links(home):
 
 
 def test_the_editor_shows_the_audit_and_the_report_lists_and_exports_findings(admin_client, home, reviewer):
-    page = make_test_page(
+    page = make_legacy_live_page(
         home, RiskSectionPage, title="Risks", slug="risks", summary="Kratom is harmless.", medical_reviewer=reviewer
     )
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
@@ -236,8 +248,10 @@ def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user
     from django.contrib.auth.models import Group, Permission
     from wagtail.models import GroupPagePermission
 
-    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub", summary="Kratom cures pain.")
-    other = make_test_page(home, TopicOverviewPage, title="Other", slug="other", summary="Kratom is harmless.")
+    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub", summary="Kratom cures pain.", publish=False)
+    other = make_test_page(
+        home, TopicOverviewPage, title="Other", slug="other", summary="Kratom is harmless.", publish=False
+    )
     group = Group.objects.create(name="Hub editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))

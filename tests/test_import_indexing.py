@@ -11,7 +11,14 @@ from wagtail.models import Page
 
 from bench.import_speed import generated_article
 from tests.test_import import CLEAN_ARTICLE
-from tests.utils import admin_form_data, make_test_page, refuse_child_pages, rich_text
+from tests.utils import (
+    admin_form_data,
+    go_live_without_review,
+    make_reviewer,
+    make_test_page,
+    refuse_child_pages,
+    rich_text,
+)
 from wagtail_kratom import importer
 from wagtail_kratom.importer import import_article
 from wagtail_kratom.models import RiskSectionPage
@@ -55,7 +62,8 @@ def test_imported_pages_are_found_by_words_in_their_text(home, django_capture_on
     assert search("respondents") == {guide}
 
 
-def test_published_pages_are_found_among_live_pages(home, django_capture_on_commit_callbacks):
+def test_published_pages_are_found_among_live_pages(home, django_capture_on_commit_callbacks, settings):
+    go_live_without_review(settings)
     with django_capture_on_commit_callbacks(execute=True):
         result = import_article(parse(CLEAN_ARTICLE, format="text"), home, publish=True)
     assert all(outcome.published for outcome in result.pages)
@@ -129,7 +137,10 @@ def test_an_admin_save_after_an_import_indexes_the_topics(admin_client, home, dj
     with django_capture_on_commit_callbacks(execute=True):
         import_article(article(1), home)
     url = reverse("wagtailadmin_pages:add", args=("wagtail_kratom", "risksectionpage", home.pk))
-    data = admin_form_data([("What is known", [("paragraph", rich_text("<p>Case reports.</p>"))])])
+    data = admin_form_data(
+        [("What is known", [("paragraph", rich_text("<p>Case reports.</p>"))])],
+        medical_reviewer=str(make_reviewer().pk),
+    )
     data.update({"topics": "hepatotoxicity", "action-publish": "action-publish"})
     assert admin_client.post(url, data).status_code == 302
     page = RiskSectionPage.objects.get(slug="kratom-and-the-liver")

@@ -6,7 +6,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from demo_site.home.models import HomePage
 from tests.testapp.models import OrdinaryPage
-from tests.utils import admin_form_data, list_block, make_disclaimer, make_test_page, set_site_defaults
+from tests.utils import admin_form_data, list_block, make_disclaimer, make_reviewer, make_test_page, set_site_defaults
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 
 ARTICLE_TYPES = [TopicOverviewPage, RiskSectionPage, SafeUseGuidePage]
@@ -48,6 +48,7 @@ class TestCreateInAdmin(WagtailPageTestCase):
             is_default_site=True, defaults={"hostname": "localhost", "root_page": cls.home}
         )
         set_site_defaults(site, *(make_disclaimer(kind) for kind in ("medical", "emergency", "dosage", "legal")))
+        cls.reviewer = make_reviewer()
 
     def setUp(self):
         self.login()
@@ -62,6 +63,7 @@ class TestCreateInAdmin(WagtailPageTestCase):
         data = admin_form_data(
             [("What kratom is", [("paragraph", rich_text("<p>A tree.</p>"))])],
             at_a_glance={"count": "1", "0": {"type": "at_a_glance", "value": glance, "deleted": "", "order": "0"}},
+            medical_reviewer=str(self.reviewer.pk),
         )
         self.assertCanCreate(self.home, TopicOverviewPage, data)
         page = TopicOverviewPage.objects.get(slug="kratom-and-the-liver")
@@ -81,7 +83,9 @@ class TestCreateInAdmin(WagtailPageTestCase):
             "citations": "1",
         }
         card = {"urgency": "emergency", "heading": "", "symptoms": list_block(["Confusion"]), "action": rich_text("")}
-        data = admin_form_data([("Liver injury", [("risk", risk), ("care_card", card)])])
+        data = admin_form_data(
+            [("Liver injury", [("risk", risk), ("care_card", card)])], medical_reviewer=str(self.reviewer.pk)
+        )
         self.assertCanCreate(self.home, RiskSectionPage, data)
         page = RiskSectionPage.objects.get(slug="kratom-and-the-liver")
         self.assertEqual(page.structured_blocks("risk")[0]["citations"], [1])
@@ -98,7 +102,9 @@ class TestCreateInAdmin(WagtailPageTestCase):
         interactions = {
             "rows": list_block([{"substance": "Alcohol", "risk": "dangerous", "note": "", "citations": "1"}]),
         }
-        data = admin_form_data([("Amounts", [("dosage", dosage), ("interactions", interactions)])])
+        data = admin_form_data(
+            [("Amounts", [("dosage", dosage), ("interactions", interactions)])], medical_reviewer=str(self.reviewer.pk)
+        )
         self.assertCanCreate(self.home, SafeUseGuidePage, data)
         page = SafeUseGuidePage.objects.get(slug="kratom-and-the-liver")
         row = page.structured_blocks("dosage")[0]["rows"][0]

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from tests.utils import citation, dosage, dosage_row, make_disclaimer, make_test_page, risk, section
+from tests.utils import citation, dosage, dosage_row, long_date, make_disclaimer, make_test_page, risk, section
 from wagtail_kratom.models import (
     ArticlePageDisclaimer,
     RelatedArticle,
@@ -101,11 +101,16 @@ class TestStructure:
 
     def test_review_dates_at_the_bottom(self, safe_use_page):
         footer = get_html(safe_use_page).select_one("article > footer.kratom-review").get_text(" ", strip=True)
-        assert "Page last reviewed 1 June 2026" in footer
-        assert "Next review due 1 June 2027" in footer
+        assert f"Page last reviewed {long_date(safe_use_page.last_reviewed)}" in footer
+        assert f"Next review due {long_date(safe_use_page.next_review_due)}" in footer
 
     def test_overdue_page_tells_readers(self, home):
-        page = make_test_page(home, TopicOverviewPage, last_reviewed=datetime.date(2020, 1, 1))
+        page = make_test_page(home, TopicOverviewPage)
+        # The review lapses after the page went live; it stays live, and says so.
+        TopicOverviewPage.objects.filter(pk=page.pk).update(
+            last_reviewed=datetime.date(2020, 1, 1), next_review_due=datetime.date(2021, 1, 1)
+        )
+        page.refresh_from_db()
         notice = get_html(page).select_one(".kratom-notice")
         assert "was due for review on 1 January 2021" in notice.get_text()
 
@@ -222,7 +227,7 @@ class TestJsonLd:
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "MedicalWebPage"
         assert data["about"]["name"] == "Kratom"
-        assert data["lastReviewed"] == "2026-06-01"
+        assert data["lastReviewed"] == safe_use_page.last_reviewed.isoformat()
         parts = data["hasPart"]
         assert [part["@type"] for part in parts] == ["HealthTopicContent"] * 3
         assert parts[0]["url"].endswith("/#amounts-people-report")

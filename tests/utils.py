@@ -2,10 +2,25 @@
 
 import datetime
 
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_kratom import importer
-from wagtail_kratom.models import Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
+from wagtail_kratom.models import Contributor, Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
+from wagtail_kratom.pages import add_months
+
+#: How long before "today" the builders' pages were last reviewed: well inside any review cycle.
+REVIEWED_DAYS_AGO = 30
+
+
+def recently() -> datetime.date:
+    """A review date relative to today, so that tests do not age into overdue reviews."""
+    return timezone.localdate() - datetime.timedelta(days=REVIEWED_DAYS_AGO)
+
+
+def make_reviewer(name="Dr Sam Rivera", credentials="MD") -> Contributor:
+    reviewer, _created = Contributor.objects.get_or_create(name=name, defaults={"credentials": credentials})
+    return reviewer
 
 
 def section(heading: str, *content, health_aspect: str = "") -> dict:
@@ -54,19 +69,34 @@ def article_fields(**overrides) -> dict:
         "intro": "<p>What is known about kratom and liver injury.</p>",
         "body": [section("What is known", ("paragraph", "<p>Case reports describe liver injury.</p>"))],
         "citations": [citation("Kratom", publisher="LiverTox", year=2024)],
-        "last_reviewed": datetime.date(2026, 6, 1),
+        "last_reviewed": recently(),
     }
     fields.update(overrides)
     return fields
 
 
 def make_test_page(parent, model, *, publish=True, **overrides):
-    """Create an article page under ``parent``; published unless ``publish=False``."""
+    """Create a medically reviewed article page under ``parent``; published unless ``publish=False``."""
+    overrides.setdefault("medical_reviewer", make_reviewer())
     page = model(**article_fields(**overrides), live=False)
     parent.add_child(instance=page)
+    if page.last_reviewed and not page.next_review_due:
+        # What the model's clean() fills in, on the page row itself, as an admin save would.
+        page.next_review_due = add_months(page.last_reviewed, page.get_review_cycle_months())
+        page.save(update_fields=["next_review_due"])
     revision = page.save_revision()
     if publish:
         revision.publish()
+    page.refresh_from_db()
+    return page
+
+
+def make_legacy_live_page(parent, model, **overrides):
+    """A live page whose text the go-live gate would refuse today, as content published before the gate was."""
+    page = make_test_page(parent, model, publish=False, **overrides)
+    model.objects.filter(pk=page.pk).update(
+        live=True, has_unpublished_changes=False, live_revision=page.latest_revision
+    )
     page.refresh_from_db()
     return page
 
@@ -103,7 +133,8 @@ def admin_form_data(body_sections, **overrides) -> dict:
         ),
         "citations": streamfield([("citation", {"title": "Kratom", "publisher": "LiverTox", "year": "2024"})]),
         "at_a_glance": streamfield([]),
-        "last_reviewed": "2026-06-01",
+        "medical_reviewer": "",
+        "last_reviewed": recently().isoformat(),
         "next_review_due": "",
         "topics": "liver",
         "kratom_disclaimers": inline_formset([]),
@@ -131,3 +162,24 @@ def refuse_child_pages(monkeypatch) -> None:
         return write_page(parent, draft, user)
 
     monkeypatch.setattr(importer, "write_page", fail_on_the_child)
+
+
+def long_date(day: datetime.date) -> str:
+    """A date as the page footer writes it, for example "1 June 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def go_live_without_review(settings) -> None:
+    """Switch the go-live gate's review check off for the package's page types, as a site without
+    medical reviewers would, for tests about what happens once a page may go live."""
+    settings.WAGTAIL_KRATOM = {
+        **getattr(settings, "WAGTAIL_KRATOM", {}),
+        "GO_LIVE_CHECKS": {
+            label: ["disclaimers", "findings"]
+            for label in (
+                "wagtail_kratom.TopicOverviewPage",
+                "wagtail_kratom.RiskSectionPage",
+                "wagtail_kratom.SafeUseGuidePage",
+            )
+        },
+    }

@@ -56,6 +56,7 @@ def check_settings(app_configs, **kwargs):
         )
     errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
     errors.extend(check_required_disclaimer_kinds(config.get("REQUIRED_DISCLAIMER_KINDS", {})))
+    errors.extend(check_go_live_checks(config.get("GO_LIVE_CHECKS", {})))
     errors.extend(
         check_audit_settings(config.get("AUDIT_EXTRA_CLAIM_RULES", []), config.get("AUDIT_DISABLED_RULES", []))
     )
@@ -128,6 +129,37 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
                 hint=hint,
                 id="wagtail_kratom.E007",
             )
+        )
+    return errors
+
+
+def check_go_live_checks(configured) -> list[Error]:
+    """Each entry must name an installed article page model and list checks the gate knows."""
+    from .gate import CHECKS
+    from .pages import ArticlePageMixin
+
+    hint = (
+        'Write GO_LIVE_CHECKS as {"app_label.PageModel": ["disclaimers", "review", "findings"]}; '
+        "see the go-live gate in the package's documentation."
+    )
+    if not isinstance(configured, dict):
+        return [Error("WAGTAIL_KRATOM['GO_LIVE_CHECKS'] must be a dict.", hint=hint, id="wagtail_kratom.E009")]
+    errors = []
+    for label, checks in configured.items():
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError, TypeError):
+            model = None
+        if model is None or not issubclass(model, ArticlePageMixin):
+            problem = "is not an installed article page model"
+        elif not isinstance(checks, (list, tuple)) or not all(isinstance(check, str) for check in checks):
+            problem = "must map to a list of checks"
+        elif unknown := [check for check in checks if check not in CHECKS]:
+            problem = f"lists unknown checks {', '.join(unknown)} (known: {', '.join(CHECKS)})"
+        else:
+            continue
+        errors.append(
+            Error(f"WAGTAIL_KRATOM['GO_LIVE_CHECKS'] entry {label!r} {problem}.", hint=hint, id="wagtail_kratom.E009")
         )
     return errors
 

@@ -20,6 +20,11 @@ DEFAULTS: dict[str, Any] = {
         "wagtail_kratom.RiskSectionPage": ["medical", "emergency"],
         "wagtail_kratom.SafeUseGuidePage": ["medical", "dosage", "legal"],
     },
+    # What a page must pass to go live, by page model label: any of "disclaimers" (every required kind
+    # resolves), "review" (a medical reviewer and current review dates) and "findings" (no error finding
+    # of the editorial audit open). A type not listed gets all three; a site without medical reviewers
+    # can say {"wagtail_kratom.SafeUseGuidePage": ["disclaimers", "findings"], ...} (docs/go-live.md).
+    "GO_LIVE_CHECKS": {},
     # Most related articles an editor may pick for one page.
     "RELATED_ARTICLES_MAX_PICKS": 6,
     # How many suggested related articles follow the editor's picks.

@@ -3,7 +3,7 @@
 Each page type requires some kinds (``REQUIRED_DISCLAIMER_KINDS``). A page resolves
 a kind to the disclaimer it chose itself or, failing that, to its site's default.
 ``resolve_disclaimers`` is the one place that rule lives: rendering, the APIs and
-every publishing path ask it.
+the go-live gate (``gate``) ask it.
 """
 
 from collections.abc import Iterable
@@ -14,7 +14,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -28,7 +27,6 @@ from wagtail.models import (
     Site,
 )
 from wagtail.search import index
-from wagtail.utils.forms import FormValidationError
 
 from .conf import DEFAULTS, get_setting
 
@@ -178,42 +176,6 @@ def get_site_for_page(page) -> Site | None:
     if page.pk is None and page.depth and page.depth > 1:
         return page.get_parent().get_site()
     return page.get_site()
-
-
-class DisclaimersMissing(FormValidationError):
-    """A page was about to go live without every disclaimer its type requires.
-
-    A form validation error located at the page's ``kratom_disclaimers`` field, so
-    that Wagtail's v3 API answers 422 naming the field a client can set.
-    """
-
-    field_name = "kratom_disclaimers"
-
-    def __init__(self, page, resolution: DisclaimerResolution, title: str | None = None):
-        self.page = page
-        self.missing = resolution.missing
-        message = ngettext(
-            "“%(title)s” cannot go live without its %(kinds)s disclaimer.",
-            "“%(title)s” cannot go live without its %(kinds)s disclaimers.",
-            len(resolution.missing),
-        ) % {
-            "title": title or page.get_admin_display_title(),
-            "kinds": join_words([kind_label(kind) for kind in resolution.missing]),
-        }
-        message += " " + _(
-            "Choose them under “Disclaimers and related”, or ask an administrator to set site defaults "
-            "under Settings › Kratom content settings."
-        )
-        if resolution.unusable:
-            message += " " + _("The page’s own choice of %(disclaimers)s is not published or not active.") % {
-                "disclaimers": join_words([f"“{disclaimer.title}”" for disclaimer in resolution.unusable])
-            }
-        super().__init__({(self.field_name,): [(message, "disclaimers_missing")]})
-        self.message = message
-
-    def as_form_error(self) -> ValidationError:
-        """The refusal as one error for a form's top, where the admin shows it."""
-        return ValidationError(self.message, code="disclaimers_missing")
 
 
 class DisclaimerInUse(ValidationError):

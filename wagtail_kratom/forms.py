@@ -1,4 +1,4 @@
-"""Admin forms: they ask the disclaimer rules before anything is saved, so editors see a form error."""
+"""Admin forms: they ask the go-live gate's disclaimer check before anything is saved, so editors see a form error."""
 
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
@@ -6,17 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.fields import RichTextField
-from wagtail.models import Task
 
 from .blocks import describe_block_errors
 from .disclaimers import (
     DisclaimerInUse,
-    DisclaimersMissing,
     SiteDefaultDisclaimer,
     check_one_per_kind,
     get_live_page_ids_needing_default,
     get_pages_in_tree_order,
 )
+from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons
 from .related import check_related_picks
 
 
@@ -32,10 +31,19 @@ def kept_in_formset(formset, field_name: str) -> list:
 class ArticlePageForm(WagtailAdminPageForm):
     """Checks the page's disclaimers, and tells the page its StreamFields are validated.
 
-    The form's fields honour Wagtail's deferred validation, so a draft can be
-    saved with required block fields still empty; the model must not undo that
-    by validating the streams a second time, strictly.
+    A draft save defers validation (Wagtail's ``defer_required_fields``); every other action
+    (publish, submit for moderation, a workflow decision, and a v3 write that publishes)
+    validates fully, and then the disclaimers must resolve: a page goes to review as readers
+    would see it. The gate's review and findings checks are left to the publish action, since
+    the medical review step is what records the review and accepts findings.
+
+    The form's fields honour deferred validation, so a draft can be saved with required block
+    fields still empty; the model must not undo that by validating the streams a second time.
     """
+
+    #: Whether a full validation asks the gate's disclaimer check here; the v3 API leaves it to the publish
+    #: action, whose refusal names every reason at its own field.
+    checks_disclaimers = True
 
     def _post_clean(self):
         self.instance.streams_validated_by_form = True
@@ -47,30 +55,15 @@ class ArticlePageForm(WagtailAdminPageForm):
         chosen = None if formset is None else kept_in_formset(formset, "disclaimer")
         if chosen is not None and (message := check_one_per_kind(chosen)):
             self.add_error(None, message)
-        elif self.is_publishing():
+        elif self.checks_disclaimers and not self.is_deferred_validation:
             site = self.parent_page.get_site() if self.parent_page else None
-            resolution = self.instance.resolve_disclaimers(chosen=chosen, site=site)
-            if resolution.missing:
-                refusal = DisclaimersMissing(self.instance, resolution, title=cleaned_data.get("title"))
+            if reasons := go_live_reasons(self.instance, chosen=chosen, site=site, checks=[DISCLAIMERS]):
+                refusal = GoLiveRefused(self.instance, reasons, title=cleaned_data.get("title"))
                 self.add_error(None, refusal.as_form_error())
         if (related := self.formsets.get("kratom_related_articles")) is not None:
             for problem in check_related_picks(self.instance, kept_in_formset(related, "target")):
                 self.add_error(None, problem)
         return cleaned_data
-
-    def is_publishing(self) -> bool:
-        """Whether the editor's action makes the page live: publish, or approve a workflow's last task."""
-        if self.data.get("action-publish"):
-            return True
-        if not (self.data.get("action-workflow-action") and self.data.get("workflow-action-name") == "approve"):
-            return False
-        state = self.instance.current_workflow_state if self.instance.pk else None
-        if state is None:
-            return False
-        remaining = Task.objects.filter(workflow_tasks__workflow=state.workflow, active=True).exclude(
-            task_states__in=state.successful_task_states
-        )
-        return remaining.count() <= 1
 
 
 def is_blank_html(html: str | None) -> bool:
@@ -88,6 +81,8 @@ class ArticlePageAPIForm(ArticlePageForm):
     one message per problem that says where it is, such as
     "section 1 “Dose” › dosage 1 › rows › row 1 › max: …".
     """
+
+    checks_disclaimers = False
 
     def clean(self):
         cleaned_data = super().clean()

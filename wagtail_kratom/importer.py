@@ -12,18 +12,16 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail.admin.rich_text.converters.db_html import DbHTMLConverter
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
-from .audit import audit_page
 from .blocks import INLINE_RICH_TEXT_FEATURES, SECTION_RICH_TEXT_FEATURES
 from .conf import get_setting
+from .gate import GoLiveRefused, require_go_live
 from .models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from .pages import index_article_pages_on_commit
 from .publishing import Article
-from .publishing.audit import ERROR
 from .publishing.classify import OVERVIEW, RISK, SAFE_USE
 from .publishing.plan import PageDraft, plan_import
 
@@ -145,22 +143,15 @@ def write_page(parent, draft: PageDraft, user=None) -> PageOutcome:
     return PageOutcome(page, UPDATED, draft.reasons)
 
 
-#: Audit rules about review, which a fresh import cannot pass; the medical review step sees to them.
-REVIEW_RULES = frozenset({"review.no-reviewer", "review.no-date", "review.overdue"})
-
-
 def publish_refusal(page) -> str:
-    """Why an imported page may not go live yet, or "" when it may: validation, disclaimers, audit errors."""
+    """Why an imported page may not go live yet, or "" when it may: validation, then the go-live gate."""
     try:
         page.full_clean()
-        page.require_disclaimers()
+        require_go_live(page)
+    except GoLiveRefused as refusal:
+        return " ".join(str(reason.message) for reason in refusal.reasons)
     except ValidationError as error:
         return " ".join(error.messages)
-    errors = [finding for finding in audit_page(page) if finding.severity == ERROR and finding.rule not in REVIEW_RULES]
-    if errors:
-        return ngettext(
-            "the audit found %(count)d error (%(rules)s)", "the audit found %(count)d errors (%(rules)s)", len(errors)
-        ) % {"count": len(errors), "rules": ", ".join(sorted({finding.rule for finding in errors}))}
     return ""
 
 

@@ -1,5 +1,6 @@
 """Django's entry point for the app's models; each concern lives in its own module."""
 
+from .acceptances import FindingAcceptance
 from .disclaimers import ArticlePageDisclaimer, Disclaimer, SiteDefaultDisclaimer
 from .pages import (
     ArticlePageMixin,
@@ -23,6 +24,7 @@ __all__ = [
     "ArticlePageMixin",
     "Contributor",
     "Disclaimer",
+    "FindingAcceptance",
     "KratomSiteSettings",
     "MedicalReviewTask",
     "RelatedArticle",

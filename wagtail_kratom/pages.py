@@ -61,13 +61,13 @@ from .disclaimers import (
     SHOWN_CONTEXT_KEY,
     ArticlePageDisclaimer,
     DisclaimerResolution,
-    DisclaimersMissing,
     check_one_per_kind,
     get_site_default_disclaimers,
     get_site_for_page,
     resolve_disclaimers,
 )
 from .forms import ArticlePageAPIForm, ArticlePageForm
+from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons, require_go_live
 from .health_aspects import HealthAspectsField
 from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
@@ -120,6 +120,12 @@ class SafeUseGuidePageTopic(TaggedItemBase):
         "wagtail_kratom.SafeUseGuidePage", on_delete=models.CASCADE, related_name="topic_items"
     )
 
+
+#: The revision ``ArticlePageMixin.publish()`` has just passed through the go-live gate, so that the
+#: save Wagtail's publish action ends with need not run the gate a second time.
+_revision_passed_gate: ContextVar[tuple[int, int] | None] = ContextVar(
+    "wagtail_kratom_revision_passed_gate", default=None
+)
 
 #: The article pages saved inside ``index_article_pages_on_commit()``, as the index task's arguments.
 _pages_to_index_on_commit: ContextVar[set[tuple[str, str, str]] | None] = ContextVar(
@@ -231,6 +237,14 @@ class ArticlePageMixin(models.Model):
         _("health aspects"),
         help_text=_("Further aspects the page covers, beyond those its page type always has."),
     )
+    accepted_findings = models.PositiveIntegerField(
+        _("accepted findings"),
+        default=0,
+        editable=False,
+        help_text=_(
+            "How many error findings a medical reviewer accepted on the live version, counted as it went live."
+        ),
+    )
     suggested_article_ids = models.JSONField(
         _("suggested articles"),
         default=list,
@@ -262,7 +276,7 @@ class ArticlePageMixin(models.Model):
     def save(self, *args, **kwargs):
         # Whatever path makes a page live ends here; only metadata updates (update_fields) pass unchecked.
         if self.live and kwargs.get("update_fields") is None:
-            self.require_disclaimers()
+            self.check_can_be_live()
         result = super().save(*args, **kwargs)
         index_key = (self._meta.app_label, self._meta.model_name, str(self.pk))
         if (pages_to_index := _pages_to_index_on_commit.get()) is not None:
@@ -334,42 +348,70 @@ class ArticlePageMixin(models.Model):
         """The required disclaimer kinds nothing resolves for this page; it may go live only when empty."""
         return self.resolve_disclaimers().missing
 
-    def require_disclaimers(self, site=None) -> None:
-        """Raise ``DisclaimersMissing`` unless every required disclaimer kind resolves (on ``site``, if given)."""
-        resolution = self.resolve_disclaimers(site=site)
-        if resolution.missing:
-            raise DisclaimersMissing(self, resolution)
-
     def get_disclaimers(self, request=None) -> list:
         """The disclaimers the page shows, in kind order."""
         return self.resolve_disclaimers(request=request).disclaimers
 
+    def check_can_be_live(self) -> None:
+        """The model's side of the go-live gate, for a save that leaves the page live.
+
+        A page going live (not live before, or a new live revision) must pass the whole gate,
+        unless ``publish()`` has just checked that revision; a live page saved as it is must still
+        resolve its disclaimers. A live page whose review lapses stays live, with a notice to readers.
+        """
+        if self.pk is None and self.live_revision_id is None:
+            # Wagtail creates pages live by default (``add_child``, the admin's create-and-publish, copies);
+            # one that may not go live is created as a draft, and publishing it then meets the gate.
+            if reasons := go_live_reasons(self):
+                logger.info("Created %s as a draft: %s", self, " ".join(str(reason.message) for reason in reasons))
+                self.live = False
+            return
+        stored = type(self).objects.filter(pk=self.pk).values("live", "live_revision_id").first()
+        going_live = stored is None or not stored["live"] or stored["live_revision_id"] != self.live_revision_id
+        if not going_live:
+            require_go_live(self, checks=[DISCLAIMERS])
+            return
+        passed = _revision_passed_gate.get()
+        if passed is not None and self.live_revision_id == passed[0]:
+            self.accepted_findings = passed[1]
+        else:
+            self.accepted_findings = len(require_go_live(self).accepted)
+
     def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
-        """Publish ``revision`` only if its content resolves every required disclaimer kind.
+        """Publish ``revision`` only if its content passes the go-live gate.
 
         Checking before Wagtail's publish action starts keeps a refusal from writing
         anything. Scheduled publishing is not interrupted: the refusal is logged on
-        the page and the revision stays scheduled, to go live once the kinds resolve.
+        the page and the revision stays scheduled, to go live once the page passes.
         """
         try:
-            revision.as_object().require_disclaimers()
-        except DisclaimersMissing as error:
+            assessment = require_go_live(revision.as_object())
+        except GoLiveRefused as error:
             if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
                 raise
             logger.warning("Scheduled publishing refused for page %s: %s", self.pk, error.message)
             if not PageLogEntry.objects.filter(
                 page=self, revision=revision, action=PUBLISH_REFUSED_LOG_ACTION
             ).exists():
-                log(self, PUBLISH_REFUSED_LOG_ACTION, revision=revision, data={"missing_kinds": error.missing})
+                log(
+                    self,
+                    PUBLISH_REFUSED_LOG_ACTION,
+                    revision=revision,
+                    data={"reasons": error.reason_ids, "message": str(error.message)},
+                )
             return None
-        return super().publish(
-            revision,
-            user=user,
-            changed=changed,
-            log_action=log_action,
-            previous_revision=previous_revision,
-            **kwargs,
-        )
+        token = _revision_passed_gate.set((revision.pk, len(assessment.accepted)))
+        try:
+            return super().publish(
+                revision,
+                user=user,
+                changed=changed,
+                log_action=log_action,
+                previous_revision=previous_revision,
+                **kwargs,
+            )
+        finally:
+            _revision_passed_gate.reset(token)
 
     @property
     def preview_modes(self):

@@ -3,10 +3,11 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import frontend_cache
 from .disclaimers import Disclaimer
+from .gate import require_pages_stay_live_on_site
 from .pages import ArticlePageMixin
 from .related import refresh_suggestions
 from .site_settings import KratomSiteSettings
@@ -27,6 +28,11 @@ def refresh_suggestions_near(sender, instance, **kwargs):
     for page in neighbours.live().specific():
         if isinstance(page, ArticlePageMixin):
             refresh_suggestions(page)
+
+
+def refuse_moves_that_strip_disclaimers(sender, instance, parent_page_after, **kwargs):
+    """Every move (admin, bulk, v3, code) asks the gate before Wagtail writes anything."""
+    require_pages_stay_live_on_site(instance, parent_page_after.get_site())
 
 
 def register_purge_handlers() -> None:
@@ -60,6 +66,7 @@ def register_purge_handlers() -> None:
 
 
 def register_signal_handlers() -> None:
+    pre_page_move.connect(refuse_moves_that_strip_disclaimers, dispatch_uid="wagtail_kratom_refuse_moves")
     # Suggestions are ranked before pages are purged, so that purges see the new rankings.
     page_published.connect(refresh_suggestions_near, dispatch_uid="wagtail_kratom_refresh_suggestions")
     if apps.is_installed("wagtail.contrib.frontend_cache"):

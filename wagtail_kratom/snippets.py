@@ -37,6 +37,15 @@ class Contributor(index.Indexed, models.Model):
         blank=True,
         help_text=_("A page about this contributor, such as a professional profile."),
     )
+    note = models.CharField(
+        _("note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown to readers next to the name wherever the contributor is credited, for example "
+            "“fictional reviewer for this demo site”."
+        ),
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -52,6 +61,7 @@ class Contributor(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("credentials"), FieldPanel("role")]),
         FieldPanel("is_organisation"),
         FieldPanel("url"),
+        FieldPanel("note"),
         FieldPanel("user"),
     ]
 

@@ -1,10 +1,11 @@
-"""Admin wiring: snippet viewsets, the settings menu item, and the admin's side of the disclaimer rules.
+"""Admin wiring: snippet viewsets, reports, the settings menu item, and the admin's side of the go-live gate.
 
-The rules themselves live on the models; these hooks turn their refusals into
-messages on the screen the editor is on, before Wagtail's views start writing.
+The rules themselves live in ``gate`` and on the models; these hooks ask them before
+Wagtail's admin views write, and turn refusals into messages on the editor's screen.
 """
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,9 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .disclaimers import Disclaimer, DisclaimerInUse, DisclaimersMissing, join_words, kind_label
+from .acceptances import FINDING_ACCEPTED_LOG_ACTION
+from .disclaimers import Disclaimer, DisclaimerInUse
+from .gate import GoLiveRefused, refusals_on_site, require_go_live
 from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
@@ -52,18 +55,33 @@ def register_log_actions(actions):
         label = _("Publishing refused")
 
         def format_message(self, log_entry):
-            kinds = join_words([kind_label(kind) for kind in log_entry.data.get("missing_kinds", [])])
-            return _("Scheduled publishing refused: no %(kinds)s disclaimer") % {"kinds": kinds}
+            return _("Scheduled publishing refused: %(message)s") % {"message": log_entry.data.get("message", "")}
+
+    @actions.register_action(FINDING_ACCEPTED_LOG_ACTION)
+    class FindingAcceptedFormatter(LogFormatter):
+        label = _("Finding accepted by a medical reviewer")
+
+        def format_message(self, log_entry):
+            return _("Accepted %(rule)s on “%(quote)s”: %(reason)s") % {
+                "rule": log_entry.data.get("rule", ""),
+                "quote": log_entry.data.get("quote", ""),
+                "reason": log_entry.data.get("reason", ""),
+            }
 
 
-def disclaimer_refusals(pages, site=None) -> list[DisclaimersMissing]:
-    """The refusal for each article page among ``pages`` that could not go live (on ``site``, if given)."""
+@hooks.register("register_permissions")
+def register_permissions():
+    return Permission.objects.filter(content_type__app_label="wagtail_kratom", codename="add_findingacceptance")
+
+
+def go_live_refusals(pages) -> list[GoLiveRefused]:
+    """The go-live gate's refusal for each article page among ``pages`` that may not go live."""
     refusals = []
     for page in pages:
         if isinstance(page, ArticlePageMixin):
             try:
-                page.require_disclaimers(site=site)
-            except DisclaimersMissing as refusal:
+                require_go_live(page)
+            except GoLiveRefused as refusal:
                 refusals.append(refusal)
     return refusals
 
@@ -98,18 +116,32 @@ def refuse_unpublishing_disclaimers_in_use(request, instance):
     return None
 
 
+@hooks.register("before_publish_page")
+def refuse_publishing_pages_that_may_not_go_live(request, page):
+    """The admin's Publish button: Wagtail has saved the draft; the gate decides whether it goes live."""
+    if refusals := go_live_refusals([page]):
+        messages.error(request, _("Your changes are saved as a draft. %(refusal)s") % {"refusal": refusals[0].message})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
 @hooks.register("before_bulk_action")
-def refuse_bulk_publishing_without_disclaimers(request, action_type, objects, action_class_instance):
-    if action_type != "publish":
-        return None
-    pages = list(objects)
+def refuse_bulk_actions_that_break_the_gate(request, action_type, objects, action_class_instance):
+    """Bulk publish asks the gate of each page's latest draft; bulk move, of the live pages moved to another site."""
     form = getattr(action_class_instance, "cleaned_form", None)
-    if form is not None and form.cleaned_data.get("include_descendants"):
-        for page in objects:
-            pages.extend(page.get_descendants().not_live())
-    articles = [page.specific for page in pages if issubclass(page.specific_class, ArticlePageMixin)]
-    drafts = [page.get_latest_revision_as_object() for page in articles]
-    if errors := disclaimer_refusals(drafts):
+    if action_type == "publish":
+        pages = list(objects)
+        if form is not None and form.cleaned_data.get("include_descendants"):
+            for page in objects:
+                pages.extend(page.get_descendants().not_live())
+        articles = [page.specific for page in pages if issubclass(page.specific_class, ArticlePageMixin)]
+        errors = go_live_refusals([page.get_latest_revision_as_object() for page in articles])
+    elif action_type == "move" and form is not None:
+        destination = form.cleaned_data["chooser"]
+        errors = [refusal for page in objects for refusal in refusals_on_site(page, destination.get_site())]
+    else:
+        return None
+    if errors:
         return refuse(request, errors, reverse("wagtailadmin_explore_root"))
     return None
 
@@ -117,11 +149,7 @@ def refuse_bulk_publishing_without_disclaimers(request, action_type, objects, ac
 @hooks.register("before_move_page")
 def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_to_move, destination):
     """Site defaults belong to a site, so a live page moved to another one must still resolve its kinds there."""
-    site = destination.get_site()
-    if site is None or site == page_to_move.get_site():
-        return None
-    moving = page_to_move.get_descendants(inclusive=True).live().specific()
-    if errors := disclaimer_refusals(moving, site=site):
+    if errors := refusals_on_site(page_to_move, destination.get_site()):
         return refuse(request, errors, reverse("wagtailadmin_pages:move", args=(page_to_move.pk,)))
     return None
 

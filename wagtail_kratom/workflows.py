@@ -3,8 +3,9 @@
 A group approval task, for the "Medical reviewers" group or whichever groups the
 task names, that records the review on the page when it is approved: the reviewer,
 ``last_reviewed`` (today) and ``next_review_due`` (today plus the site's review cycle).
-A page whose disclaimers do not resolve cannot be approved, so the final approval
-never ends in a refused publish.
+Approval is withheld while the page fails the rest of the go-live gate (its disclaimers,
+or error findings no medical reviewer has accepted), so approving never ends in a
+refused publish.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -13,7 +14,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
+from .gate import DISCLAIMERS, FINDINGS, go_live_reasons
 from .snippets import Contributor
+
+#: What approving cannot fix: approval itself records the review.
+CHECKS_BEFORE_APPROVAL = [DISCLAIMERS, FINDINGS]
+
+
+def approval_blockers(page) -> list:
+    """The go-live gate's reasons, other than the review, why ``page`` may not be approved yet."""
+    if not hasattr(page, "record_review"):
+        return []
+    return go_live_reasons(page, checks=CHECKS_BEFORE_APPROVAL)
 
 
 class MedicalReviewTask(AbstractGroupApprovalTask):
@@ -29,8 +41,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         latest = obj.specific.get_latest_revision_as_object() if hasattr(obj, "specific") else obj
-        if hasattr(latest, "get_unresolved_disclaimer_kinds") and latest.get_unresolved_disclaimer_kinds():
-            # Approving could not publish the page; the editor's disclaimer panel says what is missing.
+        if approval_blockers(latest):
+            # Approving could not publish the page; the editor's checks panel says what is missing.
             return [action for action in actions if action[0] != "approve"]
         return actions
 
@@ -47,8 +59,8 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
         reviewed = revision.as_object()
         if not hasattr(reviewed, "record_review"):
             return
-        if reviewed.get_unresolved_disclaimer_kinds():
-            raise PermissionDenied(_("This page cannot be approved until its required disclaimers are chosen."))
+        if blockers := approval_blockers(reviewed):
+            raise PermissionDenied(" ".join(str(reason.message) for reason in blockers))
         reviewed.record_review(Contributor.for_user(user), timezone.localdate())
         revision.content = reviewed.serializable_data()
         revision.save(update_fields=["content"])

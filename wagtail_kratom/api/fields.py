@@ -110,6 +110,8 @@ class ContributorData(TypedDict):
     role: str
     is_organisation: bool
     url: str
+    #: Shown next to the name, for example "fictional reviewer for this demo site".
+    note: str
 
 
 class ReviewData(TypedDict):
@@ -117,6 +119,8 @@ class ReviewData(TypedDict):
     next_review_due: datetime.date | None
     is_overdue: bool
     reviewed_by: ContributorData | None
+    #: How many error findings a medical reviewer accepted, with a reason, when this version went live.
+    accepted_findings: int
 
 
 class ReviewField(PageField):
@@ -136,7 +140,9 @@ class ReviewField(PageField):
                 role=reviewer.role,
                 is_organisation=reviewer.is_organisation,
                 url=reviewer.url,
+                note=reviewer.note,
             ),
+            accepted_findings=page.accepted_findings,
         )
 
 

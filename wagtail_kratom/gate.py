@@ -1,0 +1,243 @@
+"""The go-live gate: the one rule that decides whether an article page may be live.
+
+A page may go live only when
+- every disclaimer kind its type requires resolves to a published, active disclaimer;
+- a medical reviewer is named, the review dates are set and the review is not overdue;
+- no error-level audit finding is open on the version going live, unless a medical
+  reviewer has accepted it with a reason (``acceptances``).
+
+Every publishing path asks ``go_live_reasons`` or ``require_go_live``: the page's
+``publish()`` and ``save()`` (the admin, ``revision.publish()``, scheduled publishing,
+workflows, Wagtail's v3 API), page moves, the admin's form and bulk actions, and the
+importer. Each check can be switched off per page type with ``WAGTAIL_KRATOM["GO_LIVE_CHECKS"]``.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail.utils.forms import FormValidationError
+
+from .acceptances import FindingAcceptance, finding_fingerprint, get_acceptances
+from .audit import audit_page
+from .conf import get_setting
+from .disclaimers import DisclaimerResolution, join_words, kind_label
+from .publishing.audit import ERROR, AuditSubject, Finding, review_findings
+
+DISCLAIMERS, REVIEW, FINDINGS = "disclaimers", "review", "findings"
+
+#: Every check the gate can make, in the order its reasons are given.
+CHECKS = (DISCLAIMERS, REVIEW, FINDINGS)
+
+#: Audit rules the gate checks in its own right; they are not findings a reviewer can accept.
+GATE_RULES = frozenset({"disclaimers.missing", "review.no-reviewer", "review.no-date", "review.overdue"})
+
+#: How many open findings a refusal quotes before summing up the rest.
+FINDINGS_QUOTED = 3
+
+
+@dataclass(frozen=True)
+class GoLiveReason:
+    """One reason a page may not go live: an id, the check it belongs to, and what the editor should do."""
+
+    id: str
+    check: str
+    message: str
+    #: The form field the reason is about, so that Wagtail's v3 API answers 422 located there.
+    field: str = NON_FIELD_ERRORS
+
+
+class GoLiveRefused(FormValidationError):
+    """A page was about to go live without passing the gate; ``reasons`` says every way it fails."""
+
+    def __init__(self, page, reasons: list[GoLiveReason], title: str | None = None):
+        self.page = page
+        self.reasons = reasons
+        title = title or page.get_admin_display_title()
+        self.message = _("“%(title)s” cannot go live yet. %(reasons)s") % {
+            "title": title,
+            "reasons": " ".join(str(reason.message) for reason in reasons),
+        }
+        errors: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+        for reason in reasons:
+            errors.setdefault((reason.field,), []).append((str(reason.message), reason.id))
+        super().__init__(errors)
+
+    @property
+    def reason_ids(self) -> list[str]:
+        return [reason.id for reason in self.reasons]
+
+    def as_form_error(self) -> ValidationError:
+        """The refusal as one error for the top of a form, where the admin shows it."""
+        return ValidationError(self.message, code="go_live_refused")
+
+
+def get_enabled_checks(model) -> list[str]:
+    """The checks the gate makes for pages of ``model``; subclasses follow their parent's entry."""
+    configured = get_setting("GO_LIVE_CHECKS")
+    by_label = {label.lower(): checks for label, checks in configured.items()} if isinstance(configured, dict) else {}
+    for klass in model.__mro__:
+        meta = getattr(klass, "_meta", None)
+        if meta is not None and not meta.abstract and meta.label_lower in by_label:
+            return [check for check in CHECKS if check in by_label[meta.label_lower]]
+    return list(CHECKS)
+
+
+def disclaimer_reason(resolution: DisclaimerResolution) -> GoLiveReason:
+    message = ngettext(
+        "It needs its %(kinds)s disclaimer.",
+        "It needs its %(kinds)s disclaimers.",
+        len(resolution.missing),
+    ) % {"kinds": join_words([kind_label(kind) for kind in resolution.missing])}
+    message += " " + _(
+        "Choose them under “Disclaimers and related”, or ask an administrator to set site defaults "
+        "under Settings › Kratom content settings."
+    )
+    if resolution.unusable:
+        message += " " + _("The page’s own choice of %(disclaimers)s is not published or not active.") % {
+            "disclaimers": join_words([f"“{disclaimer.title}”" for disclaimer in resolution.unusable])
+        }
+    return GoLiveReason("disclaimers.missing", DISCLAIMERS, message, "kratom_disclaimers")
+
+
+#: What the editor should do about each review finding, and the field it is about.
+REVIEW_FIXES = {
+    "review.no-reviewer": (
+        _(
+            "No medical reviewer is named. Submit the page for medical review, or name the reviewer under "
+            "“Sources and review”."
+        ),
+        "medical_reviewer",
+    ),
+    "review.no-date": (
+        _("It has no review dates. Record when it was last reviewed under “Sources and review”."),
+        "last_reviewed",
+    ),
+    "review.overdue": (
+        _("Its review was due on %(date)s. Have it reviewed again and update the review dates."),
+        "last_reviewed",
+    ),
+}
+
+
+def review_reasons(page, today: datetime.date) -> list[GoLiveReason]:
+    """The review findings of the publishing library's audit, as the gate's reasons."""
+    subject = AuditSubject(
+        title=page.title,
+        passages=(),
+        reviewer=page.medical_reviewer.name if page.medical_reviewer_id else None,
+        last_reviewed=page.last_reviewed,
+        next_review_due=page.next_review_due,
+        today=today,
+    )
+    reasons = []
+    for finding in review_findings(subject):
+        message, field = REVIEW_FIXES[finding.rule]
+        if finding.rule == "review.overdue":
+            message = message % {"date": page.next_review_due.isoformat()}
+        reasons.append(GoLiveReason(finding.rule, REVIEW, message, field))
+    return reasons
+
+
+def blocking_findings(findings: list[Finding]) -> list[Finding]:
+    """Error findings a medical reviewer may accept: every error but those the gate checks itself."""
+    return [finding for finding in findings if finding.severity == ERROR and finding.rule not in GATE_RULES]
+
+
+def split_findings(page, findings: list[Finding] | None = None) -> tuple[list[Finding], list[FindingAcceptance]]:
+    """Blocking findings on ``page`` (as it stands) that no medical reviewer has accepted, and the acceptances
+    that cover the others."""
+    blocking = blocking_findings(audit_page(page) if findings is None else findings)
+    accepted = get_acceptances(page, blocking)
+    return [finding for finding in blocking if finding_fingerprint(finding) not in accepted], list(accepted.values())
+
+
+def findings_reason(open_findings: list[Finding]) -> GoLiveReason:
+    quoted = "; ".join(
+        f"“{getattr(finding, 'quote', None) or finding.location}” ({finding.rule})"
+        for finding in open_findings[:FINDINGS_QUOTED]
+    )
+    if len(open_findings) > FINDINGS_QUOTED:
+        quoted += " " + _("and %(count)d more") % {"count": len(open_findings) - FINDINGS_QUOTED}
+    message = ngettext(
+        "The editorial checks found %(count)d error that blocks publishing: %(findings)s.",
+        "The editorial checks found %(count)d errors that block publishing: %(findings)s.",
+        len(open_findings),
+    ) % {"count": len(open_findings), "findings": quoted}
+    message += " " + _(
+        "Rewrite the text, or ask a medical reviewer to accept each finding with a reason in the "
+        "“Editorial checks” panel."
+    )
+    return GoLiveReason("findings.open", FINDINGS, message)
+
+
+@dataclass(frozen=True)
+class GoLiveAssessment:
+    """What the gate found: every reason the page may not go live, and the acceptances it relied on."""
+
+    reasons: list[GoLiveReason]
+    accepted: list[FindingAcceptance]
+
+
+def assess(page, *, site=None, chosen=None, checks=None, today: datetime.date | None = None) -> GoLiveAssessment:
+    """Check ``page``, as it stands, against the gate.
+
+    ``site`` checks the disclaimers against another site's defaults (a move), ``chosen``
+    against disclaimers not yet saved on the page (a form), and ``checks`` narrows the
+    page type's enabled checks further.
+    """
+    enabled = get_enabled_checks(type(page))
+    if checks is not None:
+        enabled = [check for check in enabled if check in checks]
+    reasons, accepted = [], []
+    if DISCLAIMERS in enabled:
+        resolution = page.resolve_disclaimers(chosen=chosen, site=site)
+        if resolution.missing:
+            reasons.append(disclaimer_reason(resolution))
+    if REVIEW in enabled:
+        reasons += review_reasons(page, today or timezone.localdate())
+    if FINDINGS in enabled:
+        open_findings, accepted = split_findings(page)
+        if open_findings:
+            reasons.append(findings_reason(open_findings))
+    return GoLiveAssessment(reasons, accepted)
+
+
+def go_live_reasons(page, **kwargs) -> list[GoLiveReason]:
+    """Every reason ``page`` may not go live (see ``assess`` for the arguments); empty when it may."""
+    return assess(page, **kwargs).reasons
+
+
+def require_go_live(page, *, title: str | None = None, **kwargs) -> GoLiveAssessment:
+    """Raise ``GoLiveRefused`` with every reason ``page`` may not go live; return the assessment when it may."""
+    assessment = assess(page, **kwargs)
+    if assessment.reasons:
+        raise GoLiveRefused(page, assessment.reasons, title=title)
+    return assessment
+
+
+def refusals_on_site(page, site) -> list[GoLiveRefused]:
+    """Why live article pages in ``page``'s subtree could not stay live if moved to ``site``.
+
+    Disclaimer defaults belong to a site, so a page moving to another site must resolve its kinds
+    there; its review and findings do not depend on where it lives.
+    """
+    if site is None or site == page.get_site():
+        return []
+    refusals = []
+    for candidate in page.get_descendants(inclusive=True).live().specific():
+        if hasattr(candidate, "resolve_disclaimers"):
+            try:
+                require_go_live(candidate, site=site, checks=[DISCLAIMERS])
+            except GoLiveRefused as refusal:
+                refusals.append(refusal)
+    return refusals
+
+
+def require_pages_stay_live_on_site(page, site) -> None:
+    """Raise a ``ValidationError`` naming every live page that ``site`` would leave without its disclaimers."""
+    if refusals := refusals_on_site(page, site):
+        raise ValidationError({NON_FIELD_ERRORS: [str(refusal.message) for refusal in refusals]})
