@@ -8,7 +8,7 @@ import pytest
 
 from wagtail_kratom.publishing import Paragraph, parse
 from wagtail_kratom.publishing.audit import (
-    CLAIM_RULES,
+    CLAIM_CATEGORIES,
     RULE_IDS,
     AuditSubject,
     ClaimRule,
@@ -161,45 +161,52 @@ def test_doses_found_in_a_safe_use_section_become_a_dosage_table_to_confirm():
 
 CLAIMS = {
     "claim.cure": ("Kratom cures anxiety.", "Nothing cures withdrawal quickly, and kratom does not either."),
-    "claim.treatment": ("Kratom treats opioid addiction.", "Kratom is sold as a powder."),
     "claim.safe": ("Kratom is completely safe.", "Testing does not make kratom risk-free."),
     "claim.no-dependence": ("There is no risk of dependence with kratom.", "Regular use can cause dependence."),
     "claim.liver-benefit": ("Kratom protects your liver.", "Kratom can injure the liver."),
     "claim.natural-means-safe": ("It is natural, so it is safe.", "The plant grows naturally in Thailand."),
-    "claim.proven": ("Studies show it works for pain.", "Few studies exist."),
+    "claim.proven": ("Studies show kratom sharpens focus.", "Few studies of kratom exist."),
+    "claim.safe-combination": ("Kratom is fine with a beer or two.", "Kratom with a beer or two is risky."),
+    "claim.replaces-treatment": ("Kratom is a safer alternative to methadone.", "Methadone saves lives."),
+    "claim.dosing-as-safe": ("Take 4 g twice a day.", "People report taking 4 g twice a day."),
 }
 
 
-def test_every_claim_rule_has_examples():
-    assert set(CLAIMS) == {rule.id for rule in CLAIM_RULES}
+def test_every_claim_category_has_examples():
+    assert set(CLAIMS) == {category.rule for category in CLAIM_CATEGORIES.values()}
 
 
 @pytest.mark.parametrize("rule_id", sorted(CLAIMS))
-def test_each_claim_is_flagged_unless_denied_or_cited(rule_id):
+def test_each_claim_is_flagged_unless_denied_or_switched_off(rule_id):
     claim, plain = CLAIMS[rule_id]
     assert rule_id in rules(audit(subject(claim)))
     assert rule_id not in rules(audit(subject(plain)))
-    assert rule_id not in rules(audit(subject(claim, cited=True)))
     assert rule_id not in rules(audit(subject(claim), disabled=[rule_id]))
 
 
-def test_a_source_beside_the_claim_is_recognised_as_a_citation():
-    for cited in ("Kratom is safe (Smith et al., 2021).", "Kratom is safe [2].", 'Kratom is <a href="/x">safe</a>.'):
-        passage = Passage(cited, "p", cited=False)
-        found = audit_article_like(passage)
-        assert "claim.safe" not in found, cited
+@pytest.mark.parametrize(
+    "cited", ["Kratom is safe (Smith et al., 2021).", "Kratom is safe [2].", "Kratom is perfectly harmless [2]."]
+)
+def test_a_citation_does_not_silence_a_claim_but_says_what_to_check(cited):
+    [finding] = audit(subject(cited))
+    assert (finding.rule, finding.severity, finding.quote) == ("claim.safe", "error", cited)
+    assert "check that it says this" in finding.message
 
 
-def audit_article_like(passage: Passage) -> list[str]:
-    from wagtail_kratom.publishing.audit import is_cited
+def test_a_citation_in_the_paragraph_does_not_vouch_for_its_other_sentences():
+    found = audit(subject("Kratom can injure the liver [1]. Kratom is completely safe."))
+    assert [(f.rule, f.quote) for f in found] == [("claim.safe", "Kratom is completely safe.")]
+    assert "no source beside it" in found[0].message
 
-    return rules(audit(subject(passage.text, cited=is_cited(passage.text))))
+
+def test_research_with_a_source_beside_it_is_not_unsourced():
+    assert audit(subject("Studies show kratom sharpens focus [3].")) == []
 
 
 def test_a_project_can_add_its_own_claim():
     extra = ClaimRule("claim.miracle", r"\bmiracle\b", "calls kratom a miracle.", "warning")
-    found = audit(subject("A miracle leaf."), claim_rules=[*CLAIM_RULES, extra])
-    assert [(f.rule, f.severity) for f in found] == [("claim.miracle", "warning")]
+    found = audit(subject("A miracle leaf."), claim_rules=[extra])
+    assert [(f.rule, f.severity, f.quote) for f in found] == [("claim.miracle", "warning", "A miracle leaf.")]
 
 
 @pytest.mark.parametrize(
@@ -226,7 +233,8 @@ def test_each_rule_reports_its_problem(rule_id, fields):
 
 def test_a_clean_subject_has_no_findings_and_the_rule_list_is_complete():
     assert audit(subject("Kratom can cause liver injury (LiverTox).")) == []
-    assert set(RULE_IDS) >= {rule.id for rule in CLAIM_RULES} | {"dosage.invalid", "intro.mid-sentence"}
+    claim_rules = {category.rule for category in CLAIM_CATEGORIES.values()}
+    assert set(RULE_IDS) >= claim_rules | {"dosage.invalid", "intro.mid-sentence", "summary.too-long"}
 
 
 def test_due_today_is_not_overdue_and_an_intro_in_quotes_is_fine():
@@ -241,7 +249,7 @@ def test_the_seeds_unsupported_claims_are_flagged_where_they_are():
     c = [(f.rule, f.severity, f.line) for f in audit_article(seed("c"))]
     assert ("claim.safe", "error", 11) in c
     b = {f.rule for f in audit_article(seed("b"))}
-    assert {"claim.natural-means-safe", "claim.treatment"} <= b
+    assert {"claim.replaces-treatment", "claim.cure"} <= b
     # An article fresh from parsing has no reviewer yet; that is the page's to report.
     assert not {"review.no-reviewer", "review.no-date"} & {f.rule for f in audit_article(seed("a"))}
 

@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from .conf import get_setting
 from .publishing.audit import (
-    CLAIM_RULES,
     AuditSubject,
     ClaimRule,
     DoseRow,
@@ -33,9 +32,8 @@ HEADING_LEVELS = {"h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def get_claim_rules() -> list[ClaimRule]:
-    """The package's claim rules and the project's own (``AUDIT_EXTRA_CLAIM_RULES``)."""
-    extra = [ClaimRule(**rule) for rule in get_setting("AUDIT_EXTRA_CLAIM_RULES")]
-    return [*CLAIM_RULES, *extra]
+    """The project's own phrase rules (``AUDIT_EXTRA_CLAIM_RULES``), run besides the package's claim detector."""
+    return [ClaimRule(**rule) for rule in get_setting("AUDIT_EXTRA_CLAIM_RULES")]
 
 
 def audit_page(page, *, today: datetime.date | None = None) -> list[Finding]:
@@ -49,7 +47,12 @@ def audit_page(page, *, today: datetime.date | None = None) -> list[Finding]:
 
 def audit_parsed_article(article) -> list[Finding]:
     """Audit an article fresh from parsing, with the project's audit settings, as the importer reports it."""
-    return audit_article(article, claim_rules=get_claim_rules(), disabled=get_setting("AUDIT_DISABLED_RULES"))
+    return audit_article(
+        article,
+        claim_rules=get_claim_rules(),
+        disabled=get_setting("AUDIT_DISABLED_RULES"),
+        summary_limit=get_setting("SUMMARY_MAX_LENGTH"),
+    )
 
 
 def _text(html: str) -> str:
@@ -109,6 +112,7 @@ def subject_from_page(page, *, today: datetime.date | None = None) -> AuditSubje
     """Describe ``page`` for the audit."""
     builder = _SubjectBuilder()
     builder.plain(page.summary, "summary")
+    summary = builder.passages[-1] if page.summary else None
     builder.rich_text(page.intro, "introduction")
     for number, section in enumerate(page.sections, start=1):
         place = f"section {number} “{section['heading']}”"
@@ -132,6 +136,8 @@ def subject_from_page(page, *, today: datetime.date | None = None) -> AuditSubje
         doses=tuple(builder.doses),
         related=_related_links(page),
         today=today or timezone.localdate(),
+        summary=summary,
+        summary_limit=get_setting("SUMMARY_MAX_LENGTH"),
     )
 
 

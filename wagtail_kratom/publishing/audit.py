@@ -4,8 +4,8 @@ Both are first described as an ``AuditSubject``: the text in passages with a loc
 the headings, and what is known of disclaimers, review, dosage and related links
 (``subject_from_article`` here; the Wagtail adapter builds one from a page). Each rule
 reads the subject and returns ``Finding``s with a rule id, a severity, a location and a
-plain-words message. Health-claim rules are data (``ClaimRule``), so a project can add
-or switch off claims without new code.
+plain-words message. Health claims are found by meaning (``claims``), one finding per
+sentence that quotes it; a project can add phrase rules of its own (``ClaimRule``).
 """
 
 import datetime
@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from . import claims
 from .article import Article
-from .plan import EXTRACTED_NOTE_PREFIX
+from .claims import CITATION_MARK as CITATION_MARK
+from .claims import is_cited
+from .plan import EXTRACTED_NOTE_PREFIX, SUMMARY_LIMIT
 
 ERROR = "error"
 WARNING = "warning"
@@ -24,33 +27,31 @@ SEVERITIES = (ERROR, WARNING)
 #: Units a dosage row may be given in.
 KNOWN_UNITS = frozenset({"g", "mg", "ml"})
 
-#: A source named in the text: a link, a numbered reference, an author–year or an agency in brackets.
-CITATION_MARK = re.compile(
-    r"<a\s[^>]*href="
-    r"|\[\d+(?:\s*[,–-]\s*\d+)*\]"
-    r"|\((?-i:[A-Z])[^()]*\b(?:1[89]|20)\d{2}[a-z]?\)"
-    r"|\((?:[^()]*\s)?(?-i:LiverTox|NIH|NIDA|NCBI|CDC|MMWR|FDA|WHO|EMCDDA|NHS|PubMed)\b[^()]*\)"
-    r"|\bdoi\.org/|\bPMID:?\s*\d",
-    re.IGNORECASE,
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One thing an editor should fix or check."""
+    """One thing an editor should fix or check.
+
+    ``quote`` is the exact sentence a claim finding is about, without its location, so that a
+    medical reviewer's acceptance (keyed on rule and quote) survives edits elsewhere on the page.
+    """
 
     rule: str
     severity: str
     location: str
     message: str
     line: int | None = None
+    quote: str = ""
+    category: str = ""
 
     def as_dict(self) -> dict:
         return {
             "rule": self.rule,
+            "category": self.category,
             "severity": self.severity,
             "location": self.location,
             "line": self.line,
+            "quote": self.quote,
             "message": self.message,
         }
 
@@ -104,133 +105,177 @@ class AuditSubject:
     doses: tuple[DoseRow, ...] = ()
     related: tuple[RelatedLink, ...] = ()
     today: datetime.date = field(default_factory=datetime.date.today)
+    #: The summary (also among ``passages``) and the longest it may be, for the summary rule.
+    summary: Passage | None = None
+    summary_limit: int | None = None
 
 
 # Health claims ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimCategory:
+    """A kind of claim the detector finds: its rule id, severity, and what to tell the editor."""
+
+    rule: str
+    severity: str
+    #: What the sentence says, after "This sentence …".
+    says: str
+    #: What health authorities say instead, with the source.
+    authorities: str
+
+
+#: Each category of ``claims`` with its rule, severity and message; documented in docs/importer-and-audit.md.
+#: The rule ids ``claim.safe``, ``claim.cure`` and ``claim.proven`` predate the categories and are kept.
+CLAIM_CATEGORIES: dict[str, ClaimCategory] = {
+    claims.LIVER_BENEFIT: ClaimCategory(
+        "claim.liver-benefit",
+        ERROR,
+        "says kratom is good for the liver",
+        "kratom is a known, if rare, cause of liver injury, some of it severe (NIH LiverTox).",
+    ),
+    claims.NO_DEPENDENCE: ClaimCategory(
+        "claim.no-dependence",
+        ERROR,
+        "says kratom carries no or little risk of dependence, addiction or withdrawal",
+        "regular use can cause dependence, and stopping can cause withdrawal (NIDA; FDA).",
+    ),
+    claims.ABSOLUTE_SAFETY: ClaimCategory(
+        "claim.safe",
+        ERROR,
+        "calls kratom safe or harmless",
+        "kratom has known harms, including liver injury, seizures and dependence, and has been involved in "
+        "overdose deaths (FDA; CDC MMWR 2019;68:326).",
+    ),
+    claims.SAFE_COMBINATION: ClaimCategory(
+        "claim.safe-combination",
+        ERROR,
+        "says kratom is safe to combine with alcohol, other drugs or medicines",
+        "most kratom-involved overdose deaths also involved other substances, often opioids, benzodiazepines "
+        "or alcohol (CDC MMWR 2019;68:326), and kratom can change how the body handles other medicines (FDA).",
+    ),
+    claims.REPLACES_TREATMENT: ClaimCategory(
+        "claim.replaces-treatment",
+        ERROR,
+        "presents kratom as a replacement for, or better than, medical treatment",
+        "the FDA has approved kratom for no medical use; methadone, buprenorphine and naltrexone are the "
+        "proven treatments for opioid use disorder (FDA; NIDA).",
+    ),
+    claims.CURE: ClaimCategory(
+        "claim.cure",
+        ERROR,
+        "says kratom cures or treats a disease or condition",
+        "the FDA has approved kratom to treat no condition and has warned sellers who claim it does (FDA).",
+    ),
+    claims.NATURAL_MEANS_SAFE: ClaimCategory(
+        "claim.natural-means-safe",
+        ERROR,
+        "offers being natural as a reason kratom is safe",
+        "being natural says nothing about safety: kratom can injure the liver and cause dependence "
+        "(NIH LiverTox; NIDA).",
+    ),
+    claims.DOSING_AS_SAFE: ClaimCategory(
+        "claim.dosing-as-safe",
+        ERROR,
+        "presents an amount or a dosing schedule as safe advice",
+        "no dose of kratom is known to be safe, and products vary widely in strength (FDA); report amounts as "
+        "what people describe, not as advice.",
+    ),
+    claims.UNSOURCED_RESEARCH: ClaimCategory(
+        "claim.proven",
+        WARNING,
+        "invokes research without naming it",
+        "most evidence on kratom comes from surveys, case reports and animal studies (NIDA); name the study.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
 class ClaimRule:
-    """A kind of health claim that needs a source: its id, how to spot it, and what to tell the editor."""
+    """A project's own phrase to flag: its id, a regular expression, and what to tell the editor.
+
+    The package's claims are found by meaning (``CLAIM_CATEGORIES``); these rules add phrases a
+    project wants a source for, such as "miracle". A sentence that cites a source passes them.
+    """
 
     id: str
     pattern: str
     message: str
     severity: str = ERROR
-    #: Whether "not", "never" and the like just before the claim make it a denial, as in "not risk-free".
+    #: Whether "not", "never" and the like just before the phrase make it a denial, as in "not a miracle".
     skip_when_negated: bool = True
 
     def compiled(self) -> re.Pattern:
         return re.compile(self.pattern, re.IGNORECASE)
 
 
-#: The claims the audit looks for, each documented in docs/importer-and-audit.md.
-CLAIM_RULES: tuple[ClaimRule, ...] = (
-    ClaimRule(
-        "claim.cure",
-        r"\bcur(?:e|es|ed|ing)\b",
-        "says kratom cures something. No treatment claim for kratom is approved; cite a source or remove it.",
-    ),
-    ClaimRule(
-        "claim.treatment",
-        r"\b(?:treats|heals|remedy for|(?:aids?|supports?|helps?)\s+(?:\w+\s+){0,2}"
-        r"(?:addiction|withdrawal|recovery|treatment)"
-        r"|(?:manag|reduc|alleviat|eas|mitigat|reliev)\w*\s+(?:\w+\s+){0,2}(?:withdrawal|cravings))\b",
-        "presents kratom as a treatment. The FDA has approved it for no medical use; cite the evidence or "
-        "say how limited it is.",
-        WARNING,
-    ),
-    ClaimRule(
-        "claim.safe",
-        r"\b(?:(?:is|are|be|remains?)\s+(?:completely\s+|perfectly\s+|generally\s+|totally\s+|entirely\s+)?safe"
-        r"|safe\s+to\s+(?:use|take)|harmless|risk[- ]free|no\s+side[- ]effects)\b(?!\s+to\s+say)",
-        "calls kratom safe. Kratom carries known risks, including liver injury and dependence; cite a source "
-        "or describe the risks instead.",
-    ),
-    ClaimRule(
-        "claim.no-dependence",
-        r"\b(?:(?:no|without|zero|little|low|minimal)\s+(?:\w+\s+)?risk\s+of\s+(?:dependence|addiction|withdrawal)"
-        r"|(?:not|non-?)\s*(?:habit[- ]forming|addictive)"
-        r"|(?:does|do)\s+not\s+(?:cause|lead\s+to)\s+(?:dependence|addiction))",
-        "says kratom carries no risk of dependence or addiction. Regular use can cause dependence and "
-        "withdrawal; cite a source or correct it.",
-        skip_when_negated=False,
-    ),
-    ClaimRule(
-        "claim.liver-benefit",
-        r"\b(?:(?:protects?|protecting|benefits?|supports?|improves?|heals?|detox\w*|cleans?\w*)\s+"
-        r"(?:for\s+)?(?:the\s+|your\s+)?liver|liver[- ]protective|hepatoprotective"
-        r"|good\s+for\s+(?:the\s+|your\s+)?liver"
-        r"|beneficial\s+(?:\w+\s+){0,2}(?:on|for|to)\s+(?:the\s+|your\s+)?liver)\b",
-        "says kratom is good for the liver. Kratom is a known, if rare, cause of liver injury (LiverTox); "
-        "cite a source or remove it.",
-    ),
-    ClaimRule(
-        "claim.natural-means-safe",
-        r"\bnatural\b[^.!?]*?\b(?:safe|safer|harmless|gentle|side[- ]effects?|alternative|solution|remedy)\b",
-        "offers being natural as a reason to trust kratom. Natural products can be harmful; say what the "
-        "evidence shows instead.",
-        WARNING,
-    ),
-    ClaimRule(
-        "claim.proven",
-        r"\b(?:clinically|scientifically|medically)\s+proven\b"
-        r"|\b(?:research|studies|evidence|trials)\s+(?:suggests?|shows?|proves?|confirms?|indicates?)\b",
-        "says research proves something without naming it; cite the study.",
-        WARNING,
-    ),
-)
-
-SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
-#: A denial before a claim in the same clause: "does not make kratom risk-free", "no dose is known to be safe".
+#: A denial shortly before a project's phrase, in the same clause.
 NEGATION = re.compile(r"\b(?:not|never|no|nor|nothing|none|cannot|neither)\b|n[’']t\b", re.IGNORECASE)
 NEGATION_REACH = 8
 CLAUSE_MARKS = ".!?;:,—–"
 
 
-def is_negated(text: str, start: int, end: int | None = None) -> bool:
-    """Whether a word shortly before ``start`` in the same clause, or within the claim, denies it.
-
-    "does not make kratom risk-free" and "natural does not mean harmless" deny; so
-    does "no dose is known to be safe".
-    """
+def is_negated(text: str, start: int) -> bool:
+    """Whether a word shortly before ``start``, in the same clause, denies what follows."""
     clause_start = max(text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
     words = text[clause_start:start].split()[-NEGATION_REACH:]
-    within = text[start:end] if end is not None else ""
-    return NEGATION.search(" ".join(words)) is not None or NEGATION.search(within) is not None
+    return NEGATION.search(" ".join(words)) is not None
 
 
-def claim_findings(subject: AuditSubject, claim_rules: Sequence[ClaimRule] = CLAIM_RULES) -> Iterator[Finding]:
-    """Claims in passages that cite no source, one finding per rule and passage."""
+def claim_finding(claim: claims.Claim, passage: Passage, line: int | None) -> Finding:
+    """The finding for one claim sentence: cited or not, it stays; a citation changes what to check."""
+    category = CLAIM_CATEGORIES[claim.category]
+    severity = category.severity
+    if claim.category == claims.CURE and claim.hedged:
+        severity = WARNING  # "may help with withdrawal" still needs a source, but is not a promise
+    if is_cited(claim.sentence) or (passage.cited and claim.category != claims.UNSOURCED_RESEARCH):
+        message = (
+            f"This sentence {category.says}. A source is cited: check that it says this, as authorities say "
+            f"otherwise: {category.authorities}"
+        )
+    else:
+        message = (
+            f"This sentence {category.says}, with no source beside it. Authorities say {category.authorities} "
+            "Rewrite it, or have a medical reviewer accept it with a reason."
+        )
+    return Finding(category.rule, severity, passage.location, message, line, claim.sentence, claim.category)
+
+
+def claim_findings(subject: AuditSubject, claim_rules: Sequence[ClaimRule] = ()) -> Iterator[Finding]:
+    """One finding per sentence that makes a claim, quoting it; a project's phrase rules after."""
     compiled = [(rule, rule.compiled()) for rule in claim_rules]
     for passage in subject.passages:
-        if passage.cited:
-            continue
-        for rule, pattern in compiled:
-            match = next(
-                (
-                    found
-                    for found in pattern.finditer(passage.text)
-                    if not (rule.skip_when_negated and is_negated(passage.text, found.start(), found.end()))
-                ),
-                None,
-            )
-            if match is None:
+        for offset, sentence in claims.split_sentences(passage.text):
+            line = passage.line + passage.text.count("\n", 0, offset) if passage.line is not None else None
+            if claim := claims.detect(sentence):
+                yield claim_finding(claim, passage, line)
                 continue
-            quote = _sentence_around(passage.text, match.start())
-            message = f"This passage {rule.message} No source is cited beside it: “{quote}”"
-            yield Finding(rule.id, rule.severity, passage.location, message, passage.line)
-
-
-def _sentence_around(text: str, position: int, limit: int = 160) -> str:
-    for match in SENTENCE.finditer(text):
-        if match.start() <= position < match.end():
-            sentence = match.group(0).strip()
-            return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
-    return text[:limit]
+            if is_cited(sentence):
+                continue
+            for rule, pattern in compiled:
+                if any(
+                    not (rule.skip_when_negated and is_negated(sentence, m.start())) for m in pattern.finditer(sentence)
+                ):
+                    message = f"This sentence {rule.message} No source is cited beside it."
+                    yield Finding(rule.id, rule.severity, passage.location, message, line, sentence, rule.id)
+                    break
 
 
 # The other rules ------------------------------------------------------------------------
+
+
+def summary_findings(subject: AuditSubject) -> Iterator[Finding]:
+    """A summary over the limit is kept whole, and blocks going live until an editor shortens it."""
+    summary = subject.summary
+    if summary is not None and subject.summary_limit and len(summary.text) > subject.summary_limit:
+        yield Finding(
+            "summary.too-long",
+            ERROR,
+            summary.location,
+            f"The summary is {len(summary.text)} characters long; shorten it to {subject.summary_limit} so readers "
+            "can take it in at a glance. The importer kept it whole rather than cut what it says.",
+            summary.line,
+        )
 
 
 def disclaimer_findings(subject: AuditSubject) -> Iterator[Finding]:
@@ -356,6 +401,7 @@ Rule = Callable[[AuditSubject], Iterable[Finding]]
 #: Every rule, by the ids it reports; ``audit`` runs them in this order.
 RULES: dict[str, Rule] = {
     "claims": claim_findings,
+    "summary": summary_findings,
     "disclaimers": disclaimer_findings,
     "review": review_findings,
     "dosage": dosage_findings,
@@ -367,7 +413,8 @@ RULES: dict[str, Rule] = {
 
 #: The id of every finding the audit can report.
 RULE_IDS: tuple[str, ...] = (
-    *(rule.id for rule in CLAIM_RULES),
+    *(category.rule for category in CLAIM_CATEGORIES.values()),
+    "summary.too-long",
     "disclaimers.missing",
     "review.no-reviewer",
     "review.no-date",
@@ -383,10 +430,13 @@ RULE_IDS: tuple[str, ...] = (
 def audit(
     subject: AuditSubject,
     *,
-    claim_rules: Sequence[ClaimRule] = CLAIM_RULES,
+    claim_rules: Sequence[ClaimRule] = (),
     disabled: Iterable[str] = (),
 ) -> list[Finding]:
-    """Every finding for ``subject``, errors first, leaving out the rule ids in ``disabled``."""
+    """Every finding for ``subject``, errors first, leaving out the rule ids in ``disabled``.
+
+    ``claim_rules`` are a project's own phrase rules, run besides the package's claim detector.
+    """
     disabled = set(disabled)
     findings = []
     for name, rule in RULES.items():
@@ -398,14 +448,10 @@ def audit(
 # Parsed articles ------------------------------------------------------------------------
 
 
-def is_cited(text: str) -> bool:
-    """Whether a passage names a source: a link, a numbered reference or a bracketed author, year or agency."""
-    return CITATION_MARK.search(text) is not None
-
-
-def subject_from_article(article: Article) -> AuditSubject:
+def subject_from_article(article: Article, *, summary_limit: int | None = SUMMARY_LIMIT) -> AuditSubject:
     """Describe a parsed article for the audit: its text, headings and intro; no page, so no review yet."""
-    passages = [Passage(article.summary.text, "summary", article.summary.line, is_cited(article.summary.html))]
+    summary = Passage(article.summary.text, "summary", article.summary.line, is_cited(article.summary.html))
+    passages = [summary]
     passages += [
         Passage(p.text, f"introduction › paragraph {index}", p.line, is_cited(p.html))
         for index, p in enumerate(article.intro, start=1)
@@ -429,6 +475,8 @@ def subject_from_article(article: Article) -> AuditSubject:
         passages=tuple(passages),
         headings=headings,
         intro=Passage(intro.text, "introduction", intro.line) if intro else None,
+        summary=summary,
+        summary_limit=summary_limit,
     )
 
 
@@ -437,7 +485,16 @@ PAGE_ONLY_RULES = frozenset({"review.no-reviewer", "review.no-date"})
 
 
 def audit_article(
-    article: Article, *, claim_rules: Sequence[ClaimRule] = CLAIM_RULES, disabled: Iterable[str] = ()
+    article: Article,
+    *,
+    claim_rules: Sequence[ClaimRule] = (),
+    disabled: Iterable[str] = (),
+    summary_limit: int | None = SUMMARY_LIMIT,
 ) -> list[Finding]:
-    """Audit a parsed article: its claims, headings and introduction (review and disclaimers come with a page)."""
-    return audit(subject_from_article(article), claim_rules=claim_rules, disabled={*disabled, *PAGE_ONLY_RULES})
+    """Audit a parsed article: its claims, summary, headings and introduction (review and disclaimers come with
+    a page)."""
+    return audit(
+        subject_from_article(article, summary_limit=summary_limit),
+        claim_rules=claim_rules,
+        disabled={*disabled, *PAGE_ONLY_RULES},
+    )

@@ -358,3 +358,5 @@ COMBINING_IMPERATIVE_AT = (
     r"\s*(?:and |then |just |simply )?(?:pair|mix|combine|stack|add|wash (?:it|kratom) down"
     r"|(?:go ahead and |feel free to )(?:take|use|try))\b"
 )
+#: Hedges: the writer is not sure; a hedged treatment claim is softer, but still a claim.
+HEDGE = r"\b(?:may|might|could|potential(?:ly)?|possibl[ey]|promis\w*|perhaps|hope|some evidence|can help)\b"

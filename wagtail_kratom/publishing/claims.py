@@ -64,6 +64,7 @@ HELPING = _compile(lex.BENEFIT_VERB + "|" + lex.TREATING)
 #: How many words before a concept a negation reaches.
 NEGATION_REACH = 8
 MINIMISER_REACH = 3
+HEDGE_REACH = 8
 
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": " - ", "‑": "-"})
 WORD = re.compile(r"\S+")
@@ -81,6 +82,8 @@ class Claim:
     category: str
     sentence: str
     cue: str
+    #: Whether a hedge ("may", "a potential aid") comes shortly before the cue.
+    hedged: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +202,13 @@ def is_reported(reading: Reading, position: int) -> bool:
     if any(found.start() < position for found in P["ATTRIBUTION"].finditer(text)):
         return True
     return bool(P["DOUBT_AFTER"].search(text) or P["UNCERTAIN"].search(text) or P["REPORTED_USE"].search(text))
+
+
+def is_hedged(reading: Reading, position: int) -> bool:
+    """Whether a hedge comes within a few words before ``position``, in its clause."""
+    clause_start, _end = reading.clause(position, position)
+    words = WORD.findall(reading.text[clause_start:position])[-HEDGE_REACH:]
+    return bool(P["HEDGE"].search(" ".join(words)))
 
 
 def is_hypothetical(reading: Reading, position: int) -> bool:
@@ -395,7 +405,7 @@ def detect(sentence: str) -> Claim | None:
         found = DETECTORS[category](reading)
         if found is None or is_reported(reading, found.start()) or is_hypothetical(reading, found.start()):
             continue
-        return Claim(category, sentence, found.group(0))
+        return Claim(category, sentence, found.group(0), is_hedged(reading, found.start()))
     return None
 
 
