@@ -11,8 +11,9 @@ import re
 
 import swapper
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
 from .publishing.audit import Finding
 
@@ -102,3 +103,28 @@ def get_acceptances(page, findings: list[Finding]) -> dict[str, FindingAcceptanc
 
 def user_may_accept_findings(user) -> bool:
     return bool(user and user.is_active and user.has_perm(ACCEPT_PERMISSION))
+
+
+@transaction.atomic
+def accept_finding(page, finding: Finding, *, user, reason: str) -> FindingAcceptance:
+    """Record that ``user`` accepts ``finding`` on the page's latest revision, and log it in the page's history."""
+    revision = page.get_latest_revision()
+    quote = getattr(finding, "quote", "") or ""
+    acceptance = FindingAcceptance.objects.create(
+        page=page,
+        rule=finding.rule,
+        fingerprint=finding_fingerprint(finding),
+        quote=quote,
+        location=finding.location[:255],
+        reason=reason,
+        accepted_by=user,
+        revision=revision,
+    )
+    log(
+        page,
+        FINDING_ACCEPTED_LOG_ACTION,
+        user=user,
+        revision=revision,
+        data={"rule": finding.rule, "quote": quote or finding.message, "location": finding.location, "reason": reason},
+    )
+    return acceptance

@@ -14,6 +14,7 @@ from .disclaimers import (
     check_one_per_kind,
     get_live_page_ids_needing_default,
     get_pages_in_tree_order,
+    get_site_default_disclaimers,
 )
 from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons
 from .related import check_related_picks
@@ -56,8 +57,9 @@ class ArticlePageForm(WagtailAdminPageForm):
         if chosen is not None and (message := check_one_per_kind(chosen)):
             self.add_error(None, message)
         elif self.checks_disclaimers and not self.is_deferred_validation:
-            site = self.parent_page.get_site() if self.parent_page else None
-            if reasons := go_live_reasons(self.instance, chosen=chosen, site=site, checks=[DISCLAIMERS]):
+            site_defaults = get_site_default_disclaimers(self.parent_page.get_site()) if self.parent_page else None
+            reasons = go_live_reasons(self.instance, chosen=chosen, site_defaults=site_defaults, checks=[DISCLAIMERS])
+            if reasons:
                 refusal = GoLiveRefused(self.instance, reasons, title=cleaned_data.get("title"))
                 self.add_error(None, refusal.as_form_error())
         if (related := self.formsets.get("kratom_related_articles")) is not None:

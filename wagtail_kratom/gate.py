@@ -24,7 +24,7 @@ from wagtail.utils.forms import FormValidationError
 from .acceptances import FindingAcceptance, finding_fingerprint, get_acceptances
 from .audit import audit_page
 from .conf import get_setting
-from .disclaimers import DisclaimerResolution, join_words, kind_label
+from .disclaimers import DisclaimerResolution, get_site_default_disclaimers, join_words, kind_label
 from .publishing.audit import ERROR, AuditSubject, Finding, review_findings
 
 DISCLAIMERS, REVIEW, FINDINGS = "disclaimers", "review", "findings"
@@ -147,12 +147,11 @@ def blocking_findings(findings: list[Finding]) -> list[Finding]:
     return [finding for finding in findings if finding.severity == ERROR and finding.rule not in GATE_RULES]
 
 
-def split_findings(page, findings: list[Finding] | None = None) -> tuple[list[Finding], list[FindingAcceptance]]:
+def split_findings(page) -> tuple[list[Finding], list[FindingAcceptance]]:
     """Blocking findings on ``page`` (as it stands) that no medical reviewer has accepted, and the acceptances
     that cover the others."""
-    blocking = blocking_findings(audit_page(page) if findings is None else findings)
-    accepted = get_acceptances(page, blocking)
-    return [finding for finding in blocking if finding_fingerprint(finding) not in accepted], list(accepted.values())
+    checked = checked_findings(page)
+    return [item.finding for item in checked if item.is_open], [item.acceptance for item in checked if item.acceptance]
 
 
 def findings_reason(open_findings: list[Finding]) -> GoLiveReason:
@@ -175,6 +174,39 @@ def findings_reason(open_findings: list[Finding]) -> GoLiveReason:
 
 
 @dataclass(frozen=True)
+class CheckedFinding:
+    """A finding as the gate sees it: whether it blocks going live, and the acceptance that lifts the block."""
+
+    finding: Finding
+    blocking: bool
+    acceptance: FindingAcceptance | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        return finding_fingerprint(self.finding)
+
+    @property
+    def is_open(self) -> bool:
+        """True while the finding keeps the page from going live."""
+        return self.blocking and self.acceptance is None
+
+
+def checked_findings(page, findings: list[Finding] | None = None) -> list[CheckedFinding]:
+    """Every audit finding on ``page`` as it stands, each marked blocking or not and with its acceptance."""
+    findings = audit_page(page) if findings is None else findings
+    blocking = blocking_findings(findings)
+    acceptances = get_acceptances(page, blocking)
+    return [
+        CheckedFinding(
+            finding,
+            blocking=finding in blocking,
+            acceptance=acceptances.get(finding_fingerprint(finding)) if finding in blocking else None,
+        )
+        for finding in findings
+    ]
+
+
+@dataclass(frozen=True)
 class GoLiveAssessment:
     """What the gate found: every reason the page may not go live, and the acceptances it relied on."""
 
@@ -182,10 +214,12 @@ class GoLiveAssessment:
     accepted: list[FindingAcceptance]
 
 
-def assess(page, *, site=None, chosen=None, checks=None, today: datetime.date | None = None) -> GoLiveAssessment:
+def assess(
+    page, *, site_defaults=None, chosen=None, checks=None, today: datetime.date | None = None
+) -> GoLiveAssessment:
     """Check ``page``, as it stands, against the gate.
 
-    ``site`` checks the disclaimers against another site's defaults (a move), ``chosen``
+    ``site_defaults`` checks the disclaimers against another site's defaults (a move), ``chosen``
     against disclaimers not yet saved on the page (a form), and ``checks`` narrows the
     page type's enabled checks further.
     """
@@ -194,7 +228,7 @@ def assess(page, *, site=None, chosen=None, checks=None, today: datetime.date | 
         enabled = [check for check in enabled if check in checks]
     reasons, accepted = [], []
     if DISCLAIMERS in enabled:
-        resolution = page.resolve_disclaimers(chosen=chosen, site=site)
+        resolution = page.resolve_disclaimers(chosen=chosen, site_defaults=site_defaults)
         if resolution.missing:
             reasons.append(disclaimer_reason(resolution))
     if REVIEW in enabled:
@@ -222,16 +256,17 @@ def require_go_live(page, *, title: str | None = None, **kwargs) -> GoLiveAssess
 def refusals_on_site(page, site) -> list[GoLiveRefused]:
     """Why live article pages in ``page``'s subtree could not stay live if moved to ``site``.
 
-    Disclaimer defaults belong to a site, so a page moving to another site must resolve its kinds
-    there; its review and findings do not depend on where it lives.
+    Disclaimer defaults belong to a site, so a page moving to another site, or out of every site
+    (``site`` is None), must resolve its kinds there; its review and findings do not depend on where it lives.
     """
-    if site is None or site == page.get_site():
+    if site == page.get_site():
         return []
+    site_defaults = get_site_default_disclaimers(site)
     refusals = []
     for candidate in page.get_descendants(inclusive=True).live().specific():
         if hasattr(candidate, "resolve_disclaimers"):
             try:
-                require_go_live(candidate, site=site, checks=[DISCLAIMERS])
+                require_go_live(candidate, site_defaults=site_defaults, checks=[DISCLAIMERS])
             except GoLiveRefused as refusal:
                 refusals.append(refusal)
     return refusals

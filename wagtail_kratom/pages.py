@@ -328,19 +328,20 @@ class ArticlePageMixin(models.Model):
 
     # Disclaimers -------------------------------------------------------------------
 
-    def resolve_disclaimers(self, *, chosen=None, site=None, request=None) -> DisclaimerResolution:
+    def resolve_disclaimers(self, *, chosen=None, site=None, request=None, site_defaults=None) -> DisclaimerResolution:
         """Resolve the page's disclaimers: its own choices (``chosen`` overrides them) and its site's defaults.
 
-        The site is the request's when a request is given, else ``site``, else the page's own.
+        The defaults are ``site_defaults`` when given (a move checks another site's, or none outside any
+        site), else the request's site's when a request is given, else ``site``'s, else the page's own site's.
         """
         if chosen is None:
             links = self.kratom_disclaimers.all()
             if "kratom_disclaimers" not in getattr(self, "_prefetched_objects_cache", {}):
                 links = links.select_related("disclaimer")
             chosen = [link.disclaimer for link in links]
-        if request is not None:
+        if site_defaults is None and request is not None:
             site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
-        else:
+        elif site_defaults is None:
             site_defaults = get_site_default_disclaimers(site or get_site_for_page(self))
         return resolve_disclaimers(type(self), chosen, site_defaults)
 
@@ -359,12 +360,12 @@ class ArticlePageMixin(models.Model):
         unless ``publish()`` has just checked that revision; a live page saved as it is must still
         resolve its disclaimers. A live page whose review lapses stays live, with a notice to readers.
         """
-        if self.pk is None and self.live_revision_id is None:
-            # Wagtail creates pages live by default (``add_child``, the admin's create-and-publish, copies);
-            # one that may not go live is created as a draft, and publishing it then meets the gate.
+        if self.pk is None:
+            # Wagtail creates pages live by default (``add_child``, the admin's create-and-publish, copies kept
+            # live); one that may not go live is created as a draft, and publishing it then meets the gate.
             if reasons := go_live_reasons(self):
                 logger.info("Created %s as a draft: %s", self, " ".join(str(reason.message) for reason in reasons))
-                self.live = False
+                self.live, self.has_unpublished_changes = False, True
             return
         stored = type(self).objects.filter(pk=self.pk).values("live", "live_revision_id").first()
         going_live = stored is None or not stored["live"] or stored["live_revision_id"] != self.live_revision_id

@@ -1,9 +1,11 @@
 """Admin panels that explain the package's rules on the editing screen."""
 
+from django.urls import reverse
 from wagtail.admin.panels import Panel
 
-from .audit import audit_page
+from .acceptances import user_may_accept_findings
 from .disclaimers import get_kind_choices, get_required_kinds, get_site_default_disclaimers
+from .gate import checked_findings
 
 
 class RequiredDisclaimersPanel(Panel):
@@ -25,13 +27,29 @@ class RequiredDisclaimersPanel(Panel):
 
 
 class AuditFindingsPanel(Panel):
-    """The editorial audit's findings for the page as last saved, so editors see them while writing."""
+    """The editorial audit's findings for the page as last saved, so editors see them while writing.
+
+    Errors that block publishing say so; a medical reviewer sees a link to accept each one with a reason,
+    and everyone sees who accepted it and why.
+    """
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "wagtail_kratom/panels/audit_findings.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["saved"] = self.instance.pk is not None
-            context["findings"] = audit_page(self.instance) if self.instance.pk else []
+            saved = self.instance.pk is not None
+            may_accept = saved and user_may_accept_findings(self.request.user)
+            context["saved"] = saved
+            context["findings"] = [
+                {
+                    "finding": item.finding,
+                    "blocking": item.blocking,
+                    "acceptance": item.acceptance,
+                    "accept_url": reverse("wagtail_kratom:accept_finding", args=[self.instance.pk, item.fingerprint])
+                    if may_accept and item.is_open
+                    else None,
+                }
+                for item in (checked_findings(self.instance) if saved else [])
+            ]
             return context

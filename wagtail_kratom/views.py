@@ -1,24 +1,31 @@
-"""Admin views: the site-wide editorial audit and review-due reports."""
+"""Admin views: the site-wide editorial audit and review-due reports, and accepting a finding."""
 
 import datetime
 from dataclasses import dataclass
 
 import django_filters
 import swapper
+from django import forms
+from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import DateField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin.filters import ContentTypeFilter, WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .audit import audit_page
+from .acceptances import accept_finding, user_may_accept_findings
 from .conf import get_setting
+from .gate import CheckedFinding, checked_findings
 from .pages import get_article_page_models
 from .publishing.audit import Finding
 
@@ -27,10 +34,14 @@ page_permission_policy = PagePermissionPolicy()
 
 @dataclass(frozen=True)
 class FindingRow:
-    """One finding on one page, as the report lists and exports it."""
+    """One finding on one page, as the report lists and exports it, with the acceptance that lifts its block."""
 
     page: object
-    finding: Finding
+    checked: CheckedFinding
+
+    @property
+    def finding(self) -> Finding:
+        return self.checked.finding
 
     @property
     def page_title(self) -> str:
@@ -44,8 +55,25 @@ class FindingRow:
     def edit_url(self) -> str:
         return reverse("wagtailadmin_pages:edit", args=[self.page.pk])
 
+    @property
+    def gate_status(self) -> str:
+        if not self.checked.blocking:
+            return ""
+        return _("Accepted") if self.checked.acceptance else _("Blocks publishing")
+
+    @property
+    def accepted_by(self) -> str:
+        acceptance = self.checked.acceptance
+        if acceptance is None or acceptance.accepted_by is None:
+            return ""
+        return acceptance.accepted_by.get_full_name() or acceptance.accepted_by.get_username()
+
+    @property
+    def acceptance_reason(self) -> str:
+        return self.checked.acceptance.reason if self.checked.acceptance else ""
+
     def __getattr__(self, name):
-        return getattr(self.finding, name)
+        return getattr(self.checked.finding, name)
 
 
 class AuditReportView(ReportView):
@@ -67,8 +95,21 @@ class AuditReportView(ReportView):
         Column("rule", label=_("Rule")),
         Column("location", label=_("Where")),
         Column("message", label=_("Finding")),
+        Column("gate_status", label=_("Publishing")),
+        Column("accepted_by", label=_("Accepted by")),
+        Column("acceptance_reason", label=_("Reason")),
     ]
-    list_export = ["page_title", "page_status", "severity", "rule", "location", "message"]
+    list_export = [
+        "page_title",
+        "page_status",
+        "severity",
+        "rule",
+        "location",
+        "message",
+        "gate_status",
+        "accepted_by",
+        "acceptance_reason",
+    ]
     export_headings = {
         "page_title": _("Page"),
         "page_status": _("Status"),
@@ -76,6 +117,9 @@ class AuditReportView(ReportView):
         "rule": _("Rule"),
         "location": _("Where"),
         "message": _("Finding"),
+        "gate_status": _("Publishing"),
+        "accepted_by": _("Accepted by"),
+        "acceptance_reason": _("Reason"),
     }
 
     def get_filename(self) -> str:
@@ -90,7 +134,7 @@ class AuditReportView(ReportView):
             pages = model.objects.filter(pk__in=editable.values("pk")).order_by("path")
             for page in pages.select_related("medical_reviewer"):
                 latest = page.get_latest_revision_as_object()
-                rows += [FindingRow(page, finding) for finding in audit_page(latest)]
+                rows += [FindingRow(page, checked) for checked in checked_findings(latest)]
         return sorted(rows, key=lambda row: (row.severity != "error", row.page.path))
 
 
@@ -214,3 +258,79 @@ class ReviewDuePanel(Component):
             "overdue_url": f"{report}?status={OVERDUE}",
             "due_soon_url": f"{report}?status={DUE_SOON}",
         }
+
+
+class AcceptFindingForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Why readers may see this text as written, for example “quoted in order to refute it”. "
+            "It is kept in the page’s history and listed in the editorial audit report."
+        ),
+    )
+
+
+def get_acceptable_finding(page, fingerprint: str) -> CheckedFinding | None:
+    """The blocking finding with ``fingerprint`` on the page's latest revision, if it is still there."""
+    latest = page.get_latest_revision_as_object()
+    return next(
+        (item for item in checked_findings(latest) if item.blocking and item.fingerprint == fingerprint),
+        None,
+    )
+
+
+class AcceptFindingView(WagtailAdminTemplateMixin, FormView):
+    """A medical reviewer accepts one blocking finding with a reason, so the page may go live as written."""
+
+    template_name = "wagtail_kratom/admin/accept_finding.html"
+    page_title = _("Accept a finding")
+    header_icon = "warning"
+    form_class = AcceptFindingForm
+
+    def dispatch(self, request, page_id: int, fingerprint: str):
+        self.page = get_object_or_404(swapper.load_model("wagtailcore", "Page"), pk=page_id).specific
+        if not (user_may_accept_findings(request.user) and self.page.permissions_for_user(request.user).can_edit()):
+            raise PermissionDenied
+        self.edit_url = reverse("wagtailadmin_pages:edit", args=[self.page.pk])
+        self.checked = get_acceptable_finding(self.page, fingerprint)
+        if self.checked is None:
+            messages.warning(
+                request,
+                _("That finding is no longer on the page: its text has changed. Check the editorial checks again."),
+            )
+            return redirect(self.edit_url)
+        if self.checked.acceptance is not None:
+            messages.info(request, _("That finding has already been accepted."))
+            return redirect(self.edit_url)
+        return super().dispatch(request, page_id=page_id, fingerprint=fingerprint)
+
+    def get_page_subtitle(self):
+        return self.page.get_admin_display_title()
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.edit_url, "label": self.page.get_admin_display_title()},
+            {"url": "", "label": self.page_title},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            finding=self.checked.finding,
+            action_url=self.request.path,
+            submit_button_label=_("Accept finding"),
+            submit_button_active_label=_("Accepting…"),
+            edit_url=self.edit_url,
+        )
+        return context
+
+    def form_valid(self, form):
+        accept_finding(self.page, self.checked.finding, user=self.request.user, reason=form.cleaned_data["reason"])
+        messages.success(
+            self.request,
+            _("Finding %(rule)s accepted. The page may go live with this text as written.")
+            % {"rule": self.checked.finding.rule},
+        )
+        return redirect(self.edit_url)

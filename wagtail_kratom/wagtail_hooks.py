@@ -7,7 +7,7 @@ Wagtail's admin views write, and turn refusals into messages on the editor's scr
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.shortcuts import redirect
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -18,6 +18,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import admin_urls
 from .acceptances import FINDING_ACCEPTED_LOG_ACTION
 from .disclaimers import Disclaimer, DisclaimerInUse
 from .gate import GoLiveRefused, refusals_on_site, require_go_live
@@ -179,6 +180,11 @@ def register_report_urls():
         urls.append(path(route, view.as_view(), name=name))
         urls.append(path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results"))
     return urls
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("kratom/", include(admin_urls, namespace="wagtail_kratom"))]
 
 
 @hooks.register("register_reports_menu_item")

@@ -11,8 +11,12 @@ people reported to researchers; they are not recommendations, and no dose of
 kratom is known to be safe. Legal information is dated ("as_of") and must be
 re-checked before any real-world use.
 
-Contributor names are fictional placeholders for the demo site.
+Contributor names are fictional placeholders for the demo site, and the reviewers say so
+to readers next to their names.
 """
+
+#: Shown next to each demo reviewer's name wherever they are credited.
+FICTIONAL_REVIEWER_NOTE = "fictional reviewer for this demo site"
 
 CONTRIBUTORS = [
     {
@@ -28,6 +32,7 @@ CONTRIBUTORS = [
         "name": "Dr Alex Morgan",
         "credentials": "MBBS, MRCP",
         "role": "Consultant hepatologist (medical reviewer)",
+        "note": FICTIONAL_REVIEWER_NOTE,
         "is_organisation": False,
         "url": "",
     },
@@ -36,6 +41,7 @@ CONTRIBUTORS = [
         "name": "Dr Sam Rivers",
         "credentials": "MB ChB, MRCPsych",
         "role": "Consultant in addiction psychiatry (medical reviewer)",
+        "note": FICTIONAL_REVIEWER_NOTE,
         "is_organisation": False,
         "url": "",
     },

@@ -1,5 +1,6 @@
 """Steps in Wagtail's admin that the browser tests and the editor guide's screenshot script both take."""
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 
@@ -20,10 +21,23 @@ def open_more_actions(page):
 
 
 def insert_content_block(page, section: int, block_label: str) -> None:
-    """Press the last “Insert a block” button of a section's content stream and choose ``block_label``."""
+    """Press the last “Insert a block” button of a section's content stream and choose ``block_label``.
+
+    On a loaded machine the button can be pressed before Wagtail's script has bound it, and nothing opens;
+    the press is repeated until the block menu shows (up to three times), waiting on the menu each time.
+    """
     stream = page.locator(f'input[name="body-{section}-value-content-count"] + [data-streamfield-stream-container]')
-    stream.locator(":scope > div > button.c-sf-add-button").last.click()
-    page.get_by_role("option", name=block_label, exact=True).click()
+    button = stream.locator(":scope > div > button.c-sf-add-button").last
+    option = page.get_by_role("option", name=block_label, exact=True)
+    for attempt in range(3):
+        button.click()
+        try:
+            option.wait_for(state="visible", timeout=10_000)
+            break
+        except PlaywrightTimeoutError:
+            if attempt == 2:
+                raise
+    option.click()
 
 
 def fill_dosage_row(page, section: int, note: str = "") -> None:

@@ -135,7 +135,7 @@ def test_editor_writes_a_guide_and_a_reviewer_approves_it(page, second_page, dem
     open_more_actions(reviewer).get_by_role("button", name="Publish", exact=True).click()
     messages = reviewer.locator(".messages")
     expect(messages).to_contain_text("The page could not be saved due to validation errors.")
-    expect(messages).to_contain_text(f"“{TITLE}” cannot go live without its legal disclaimer.")
+    expect(messages).to_contain_text(f"“{TITLE}” cannot go live yet. It needs its legal disclaimer.")
     guide.refresh_from_db()
     assert not guide.live and guide.first_published_at is None
     # Wagtail keeps what the refused form held as a draft: it autosaves, as the reviewer, straight away.

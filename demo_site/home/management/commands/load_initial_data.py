@@ -65,6 +65,8 @@ MEDICAL_REVIEWER_PERMISSIONS = [
     ),
     *(("wagtail_kratom", f"{action}_contributor") for action in ("add", "change", "view")),
     ("wagtail_kratom", "change_kratomsitesettings"),
+    # Accepting an editorial-check finding with a reason, so a page may go live as written.
+    ("wagtail_kratom", "add_findingacceptance"),
 ]
 
 HOME_INTRO = (
