@@ -17,7 +17,8 @@ LIVER_BENEFIT = (
     r"\b(?:protect\w*|shield\w*|guard\w*|heal(?:s|ed|ing|er)?|detox\w*|aid(?:s|ed|ing)?|prevent\w*|manag\w*"
     r"|maximi[sz]\w*|cleans\w*|flush\w*|regenerat\w*|repair\w*|restor\w*"
     r"|nourish\w*|strengthen\w*|boost\w*|support\w*|improv\w*|benefi\w*|promot\w*|rejuvenat\w*|revers\w*"
-    r"|recover\w*|tonic|thank\w*|wonders|normali[sz]\w*|a break|top shape|good shape|in shape|kind to|easy on"
+    r"|recover\w*|tonic|thank\w*|wonders|working order|good (?:order|condition|health)|normali[sz]\w*|a break"
+    r"|top shape|good shape|in shape|kind to|easy on"
     r"|gentle on|good for|great for"
     r"|friendly|healthy|healthier|safe|liver-safe|help(?:s|ed)? (?:the |your )?liver|hepatoprotect\w*|best thing)\b"
 )

@@ -296,8 +296,8 @@ def safe_combination(reading: Reading) -> re.Match | None:
 
 def _combining_imperative(reading: Reading) -> re.Match | None:
     """A clause that opens with advice to combine: "pair kratom with a glass of wine"."""
-    for start in (0, *reading.breaks):
-        if found := P["COMBINING_IMPERATIVE_AT"].match(reading.text, start):
+    for opening in CLAUSE_OPENING.finditer(reading.text):
+        if found := P["COMBINING_IMPERATIVE_AT"].match(reading.text, opening.end()):
             return found
     return None
 
@@ -342,12 +342,14 @@ def dosing_as_safe(reading: Reading) -> re.Match | None:
     return reading.asserted("DOSING_ADVICE", skip=P["SAFETY_NOT_A_CLAIM"]) if amount else None
 
 
+#: Where an imperative can open a clause: the sentence start, punctuation, "and" or "then".
+CLAUSE_OPENING = re.compile(r"^|[,;:(]|\b(?:and|then)\b")
+
+
 def _imperative(reading: Reading) -> re.Match | None:
     """A clause that opens with a dosing verb ("take", "start", "double"), as advice does."""
-    starts = (0, *reading.breaks)
-    for start in starts:
-        found = P["DOSING_IMPERATIVE_AT"].match(reading.text, start)
-        if found:
+    for opening in CLAUSE_OPENING.finditer(reading.text):
+        if found := P["DOSING_IMPERATIVE_AT"].match(reading.text, opening.end()):
             return found
     return None
 
@@ -411,11 +413,12 @@ def detect(sentence: str) -> Claim | None:
 
 # Sentences -----------------------------------------------------------------------------------
 
-#: Where one sentence ends and the next begins: after . ! or ? (and any closing quote or bracket)
-#: and before a capital, a digit or an opening quote; not after "e.g.", "Dr." or initials.
+#: Where one sentence ends and the next begins: after . ! or ? (with any closing quote, bracket or reference
+#: mark) and before the next word; not after "e.g.", "Dr.", "et al.", "approx." or an initial.
 SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bvs)(?<!\bSt)(?<!\b[A-Z])"
-    r"[.!?]+[\"'”’)\]]*(?:\s*\[\d+(?:[,–-]\s*\d+)*\])?(?=\s+[\"'“‘(\[]?[A-Z0-9])"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bNo)"
+    r"(?<!\bapprox)(?<!\bincl)(?<!\bcf)(?<!\bfig)(?<!\b[A-Za-z])"
+    r"[.!?]+[\"'”’)\]]*(?:\s*\[\d+(?:[,–-]\s*\d+)*\])?(?=\s+[\"'“‘(\[]?[A-Za-z0-9])"
 )
 
 

@@ -51,14 +51,28 @@ MONITORING_TESTS = {
 }
 _CASE_SENSITIVE = {"ALT", "AST", "ALP", "ECG", "EKG", r"LFTs?"}
 
-#: A strain as sellers name it: "Maeng Da", a vein colour ("green vein"), or a colour and a place or leaf
-#: shape ("Red Bali"). A place or leaf shape alone ("Thai", "elephant") is not taken for a strain.
+_COLOUR = r"(?:red|green|white|yellow|gold)"
+_PLACE = (
+    r"(?:bali|borneo|malay|malaysian|thai|indo|kali|sumatra|sumatran|horn|horned|bentuangie|elephant|hulu|kapuas"
+    r"|riau|jongkong|vietnam|super green|ultra enhanced indo)"
+)
+#: A strain as sellers name it: "Maeng Da", a vein colour ("green vein"), a colour and a place or leaf shape
+#: ("Red Bali"), or a place named as kratom ("Bali kratom", "the Thai strain"). A place alone ("Thai
+#: farmers", "Thailand") is not taken for a strain unless the sentence speaks of strains.
 STRAIN = re.compile(
-    r"\b(?:(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+)?maeng\s+da\b"
-    r"|\b(?:red|green|white|yellow|gold)(?:[- ]vein(?:ed)?)?\s+"
-    r"(?:bali|borneo|malay|thai|indo|kali|sumatra|horn|horned|bentuangie|elephant)\b"
-    r"|\b(?:red|green|white|yellow)[- ]vein(?:ed)?\b",
+    rf"\b(?:{_COLOUR}(?:[- ]vein(?:ed)?)?\s+)?maeng\s+da\b"
+    rf"|\b{_COLOUR}(?:[- ]vein(?:ed)?)?\s+{_PLACE}\b"
+    rf"|\b{_COLOUR}[- ]vein(?:ed)?\b"
+    rf"|\b{_PLACE}(?=\s+(?:kratom|strains?|variet(?:y|ies)|powder|capsules)\b)",
     re.IGNORECASE,
+)
+#: "red, green and white vein": each colour of a list before "vein" is a strain of its own.
+VEIN_LIST = re.compile(rf"\b({_COLOUR}(?:\s*(?:,|/|and|or|&)\s*{_COLOUR})+)[- ]vein(?:ed)?\b", re.IGNORECASE)
+#: A place named in a sentence that speaks of strains, as in "strains such as Bali, Thai and Borneo".
+STRAIN_WORD = re.compile(r"\b(?:strains?|variet(?:y|ies)|veins?)\b", re.IGNORECASE)
+PLACE_NAME = re.compile(
+    r"\b(?:Bali|Borneo|Malay|Malaysian|Thai|Indo|Kali|Sumatra|Sumatran|Bentuangie|Elephant|Hulu|Kapuas|Riau"
+    r"|Jongkong|Vietnam)\b"
 )
 
 #: Substances whose combination with kratom readers ask about, with the words that name them.
@@ -93,6 +107,8 @@ class DoseFact:
     unit: str
     quote: str
     line: int
+    #: The product form named nearest the amount in its sentence ("powder", "capsule"...).
+    form: str = "powder"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,8 +174,32 @@ def find_doses(paragraph: Paragraph) -> list[DoseFact]:
             unit = UNITS[match["unit"].lower()]
             if low is None or high is None or (first_unit and first_unit != unit) or not is_plain_range(low, high):
                 continue
-            facts.append(DoseFact(low, high, unit, sentence, paragraph.line))
+            facts.append(DoseFact(low, high, unit, sentence, paragraph.line, dose_form(sentence, match.start())))
     return facts
+
+
+#: Product forms by the dosage table's value, with the words that name them.
+FORMS = {
+    "powder": r"powder\w*|ground leaf|leaf powder|toss(?:ed)? and wash",
+    "capsule": r"capsules?|caps|pills?|tablets?",
+    "tea": r"teas?|brew\w*|infusion",
+    "extract": r"extracts?|tinctures?|shots?|resin",
+    "fresh_leaf": r"fresh lea(?:f|ves)|chew\w* (?:the )?(?:fresh )?lea(?:f|ves)",
+}
+FORM_PATTERNS = {form: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for form, words in FORMS.items()}
+
+
+def dose_form(sentence: str, position: int) -> str:
+    """The form named nearest ``position`` in ``sentence``, so "2 g of powder, or four capsules" stays powder.
+
+    Powdered leaf, the usual form, when the sentence names none.
+    """
+    distances = [
+        (abs(match.start() - position), form)
+        for form, pattern in FORM_PATTERNS.items()
+        for match in pattern.finditer(sentence)
+    ]
+    return min(distances)[1] if distances else "powder"
 
 
 def _test_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -168,8 +208,20 @@ def _test_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 
 TEST_PATTERNS = {test: _test_pattern(words) for test, words in MONITORING_TESTS.items()}
-#: "opioid receptors" or "opioid withdrawal" names a condition or a target, not a substance taken alongside.
-NOT_A_SUBSTANCE_TAKEN = r"(?!\s+(?:receptors?|addiction|withdrawal|use\s+disorders?|dependence|crisis|epidemic))"
+#: "opioid receptors", "opioid withdrawal" or "opioid cessation" names a condition, a goal or a target, not a
+#: substance taken alongside.
+NOT_A_SUBSTANCE_TAKEN = (
+    r"(?![-\s]+(?:receptors?|addiction|withdrawal|use\s+disorders?|dependence|crisis|epidemic|cessation|recovery"
+    r"|treatment|replacement|substitution|tapering|detox\w*|habits?|cravings?|agonists?|overdose|users?|misuse"
+    r"|abuse|problems?|medication))"
+)
+#: Words just before a substance that make it the thing being left, not one taken with kratom:
+#: "withdrawal from opioids", "to quit heroin", "coming off methadone".
+LEAVING = re.compile(
+    r"\b(?:withdrawal|withdrawing|cessation|detox\w*|recovery|recovering|quit\w*|stop\w*|off|away|wean\w*"
+    r"|taper\w*|kick\w*|instead|rather|replace\w*|substitute\w*)(?:\s+(?:from|of|for|to))?(?:\s+\w+)?\s*$",
+    re.IGNORECASE,
+)
 SUBSTANCE_PATTERNS = {
     name: re.compile(rf"\b(?:{words})\b{NOT_A_SUBSTANCE_TAKEN}", re.IGNORECASE) for name, words in SUBSTANCES.items()
 }
@@ -184,12 +236,37 @@ def find_monitoring(paragraph: Paragraph) -> list[MonitoringFact]:
     ]
 
 
+def strain_name(text: str) -> str:
+    """A strain's name as the at-a-glance facts show it: "Red Vein", "Maeng Da", "Bali"."""
+    name = " ".join(text.replace("-", " ").split()).title()
+    return name.replace(" Veined", " Vein")
+
+
 def find_strains(paragraph: Paragraph) -> list[StrainFact]:
-    return [
-        StrainFact(" ".join(match.group(0).split()).title(), sentence, paragraph.line)
-        for sentence in sentences(paragraph.text)
-        for match in STRAIN.finditer(sentence)
-    ]
+    """Every strain a sentence names, in the order named, each colour of "red, green and white vein" on its own."""
+    facts = []
+    for sentence in sentences(paragraph.text):
+        found = [(match.start(), strain_name(match.group(0))) for match in STRAIN.finditer(sentence)]
+        for match in VEIN_LIST.finditer(sentence):
+            found += [
+                (match.start(1) + colour.start(), strain_name(f"{colour.group(0)} vein"))
+                for colour in re.finditer(_COLOUR, match.group(1), re.IGNORECASE)
+            ]
+        if STRAIN_WORD.search(sentence):
+            found += [(match.start(), match.group(0)) for match in PLACE_NAME.finditer(sentence)]
+        names = {name.casefold() for _start, name in found}
+        seen: set[str] = set()
+        for _start, name in sorted(found):
+            if name.casefold() not in seen and not _part_of_longer(name, names):
+                seen.add(name.casefold())
+                facts.append(StrainFact(name, sentence, paragraph.line))
+    return facts
+
+
+def _part_of_longer(name: str, names: set[str]) -> bool:
+    """Whether ``name`` ("Bali") is only part of a longer strain named in the same sentence ("Red Bali")."""
+    lowered = name.casefold()
+    return any(other != lowered and other.endswith(" " + lowered) for other in names)
 
 
 def find_interactions(paragraph: Paragraph) -> list[InteractionFact]:
@@ -204,7 +281,7 @@ def find_interactions(paragraph: Paragraph) -> list[InteractionFact]:
         facts += [
             InteractionFact(name, sentence, paragraph.line)
             for name, pattern in SUBSTANCE_PATTERNS.items()
-            if pattern.search(searched)
+            if any(not LEAVING.search(searched[: match.start()]) for match in pattern.finditer(searched))
         ]
     return facts
 

@@ -11,8 +11,9 @@ import html
 from dataclasses import dataclass, field, replace
 
 from .article import Article, Paragraph, Section, shorten, slugify
+from .claims import detect, split_sentences
 from .classify import OVERVIEW, RISK, SAFE_USE, SectionClassification, classify
-from .extract import ExtractedFacts, extract, sentences
+from .extract import ExtractedFacts, extract
 
 #: Starts the note of every structured item the importer extracted, until an editor rewrites it.
 EXTRACTED_NOTE_PREFIX = "Extracted from the source, to confirm:"
@@ -65,22 +66,13 @@ def _note(quote: str) -> str:
     return shorten(f"{EXTRACTED_NOTE_PREFIX} “{quote}”", 300)
 
 
-#: Product forms named in a sentence, for a dosage row's form; powdered leaf when none is named.
-FORM_WORDS = (("capsule", "capsule"), ("tea", "tea"), ("extract", "extract"), ("fresh", "fresh_leaf"))
-
-
-def dose_form(quote: str) -> str:
-    lowered = quote.casefold()
-    return next((form for word, form in FORM_WORDS if word in lowered), "powder")
-
-
 def fact_blocks(facts: ExtractedFacts) -> list[dict]:
     """Structured safe-use blocks for the doses, tests and interactions in ``facts``."""
     blocks = []
     if facts.doses:
         rows = [
             {
-                "form": dose_form(dose.quote),
+                "form": dose.form,
                 "route": "oral",
                 "min": str(dose.min),
                 "max": str(dose.max),
@@ -114,14 +106,27 @@ def _section_block(section: Section, subsections: list[Section], extra_blocks: l
     }
 
 
-def _summary_from(paragraph: Paragraph, limit: int) -> str:
-    """A child page's summary: the opening sentences of its first paragraph, within the length limit."""
+def leads_with_claim(paragraph: Paragraph) -> bool:
+    """Whether the paragraph's first sentence is one the claim audit flags."""
+    first = split_sentences(paragraph.text)[:1]
+    return bool(first) and detect(first[0][1]) is not None
+
+
+def _summary_from(paragraphs: list[Paragraph], limit: int, fallback: str) -> str:
+    """A child page's summary: whole sentences the claim audit does not flag, in order, within the limit.
+
+    A sentence is never cut: one longer than the limit is kept whole, and the audit's
+    ``summary.too-long`` asks an editor to shorten it. With no unflagged sentence, ``fallback``.
+    """
     summary = ""
-    for sentence in sentences(paragraph.text):
-        if summary and len(summary) + 1 + len(sentence) > limit:
-            break
-        summary = f"{summary} {sentence}".strip()
-    return shorten(summary or paragraph.text, limit)
+    for paragraph in paragraphs:
+        for _offset, sentence in split_sentences(paragraph.text):
+            if detect(sentence) is not None:
+                continue
+            if summary and len(summary) + 1 + len(sentence) > limit:
+                return summary
+            summary = f"{summary} {sentence}".strip()
+    return summary or fallback
 
 
 def _groups(classified: list[SectionClassification]) -> list[tuple[SectionClassification, list[Section]]]:
@@ -154,21 +159,27 @@ def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> Page
         if not by_role[role]:
             continue
         # The first paragraph opens the page as its introduction; it moves out of its section when the
-        # section has more to say, and is repeated only when it is the section's one paragraph.
+        # section has more to say, and is repeated only when it is the section's one paragraph. A paragraph
+        # that opens with a sentence the claim audit flags never opens the page: it stays in its section.
         first = by_role[role][0][0].section
-        opening = first.paragraphs[0] if first.paragraphs else article.summary
+        opening = next((p for p in first.paragraphs if not leads_with_claim(p)), None)
         placed = [(decided.section, decided.section, subs) for decided, subs in by_role[role]]
-        if len(first.paragraphs) > 1:
-            placed[0] = (first, replace(first, paragraphs=first.paragraphs[1:]), placed[0][2])
+        if opening is not None and len(first.paragraphs) > 1:
+            rest = tuple(p for p in first.paragraphs if p is not opening)
+            placed[0] = (first, replace(first, paragraphs=rest), placed[0][2])
         sections = [_section(original, shown, subs, role, unplaced) for original, shown, subs in placed]
         title = first.heading if len(by_role[role]) == 1 else shorten(f"{article.title}: {CHILD_TITLE_SUFFIXES[role]}")
+        role_paragraphs = [
+            p for decided, subs in by_role[role] for part in (decided.section, *subs) for p in part.paragraphs
+        ]
+        summary = _summary_from(role_paragraphs, summary_limit, f"{title}.")
         children.append(
             PageDraft(
                 role=role,
                 title=title,
                 slug=CHILD_SLUGS[role],
-                summary=_summary_from(opening, summary_limit),
-                intro=paragraphs_html((opening,)),
+                summary=summary,
+                intro=paragraphs_html((opening,)) if opening is not None else f"<p>{html.escape(summary)}</p>",
                 body=sections,
                 reasons=reasons(role),
             )
@@ -196,7 +207,9 @@ def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> Page
         role=OVERVIEW,
         title=article.title,
         slug=slugify(article.title),
-        summary=shorten(article.summary.text, summary_limit),
+        # Kept whole even over the limit: the audit's summary.too-long blocks going live until an editor
+        # shortens it, where a cut would silently drop whatever came last (often the caution).
+        summary=" ".join(article.summary.text.split()),
         intro=paragraphs_html(article.intro),
         body=[_section_block(decided.section, subs, []) for decided, subs in by_role[OVERVIEW]],
         conclusion=paragraphs_html(article.conclusion),

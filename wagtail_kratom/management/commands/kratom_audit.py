@@ -1,13 +1,18 @@
-"""Audit article pages for unsupported health claims, missing disclaimers, overdue review and more."""
+"""Audit article pages, or article files before import, for unsafe health claims, missing disclaimers and more."""
 
 import json
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail_kratom.audit import audit_page
+from wagtail_kratom.audit import audit_page, audit_parsed_article
 from wagtail_kratom.management.commands.kratom_import import plural
 from wagtail_kratom.pages import get_article_page_models
+from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
 from wagtail_kratom.publishing.audit import ERROR, WARNING
+
+#: The exit status for a file that cannot be read or parsed; 1 means findings at or above --fail-on.
+BAD_INPUT = 2
 
 #: The least severity that makes the command fail, by --fail-on value.
 FAIL_ON = {"error": (ERROR,), "warning": (ERROR, WARNING), "never": ()}
@@ -15,8 +20,9 @@ FAIL_ON = {"error": (ERROR,), "warning": (ERROR, WARNING), "never": ()}
 
 class Command(BaseCommand):
     help = (
-        "Audit live article pages (or, with --drafts, the latest draft of every article page) and print the "
-        "findings. Exits with status 1 when a finding is as severe as --fail-on, so CI can run it."
+        "Audit live article pages (or, with --drafts, the latest draft of every article page; with --files, article "
+        "files before import) and print the findings. Exits with status 1 when a finding is as severe as "
+        "--fail-on, so CI can run it, and 2 when a file cannot be read or parsed."
     )
 
     def add_arguments(self, parser):
@@ -30,8 +36,27 @@ class Command(BaseCommand):
         parser.add_argument(
             "--drafts", action="store_true", help="Audit the latest draft of every article page, live or not."
         )
+        parser.add_argument(
+            "--files",
+            nargs="+",
+            type=Path,
+            metavar="PATH",
+            help="Audit these article files (plain text, Markdown or HTML) as the importer would read them, "
+            "instead of pages. No page is written.",
+        )
+        parser.add_argument(
+            "--input-format", choices=FORMATS, help="Format of --files; guessed from each file when left out."
+        )
 
-    def handle(self, format, fail_on, drafts, **options):
+    def handle(self, format, fail_on, drafts, files=None, input_format=None, **options):
+        if files:
+            results = self.audit_files(files, input_format)
+            if format == "json":
+                self.stdout.write(json.dumps(results, indent=2, ensure_ascii=False))
+            else:
+                self.write_file_text(results)
+            self.fail_if_severe([finding for result in results for finding in result["findings"]], fail_on)
+            return
         results = []
         for model in get_article_page_models():
             pages = model.objects.all() if drafts else model.objects.live()
@@ -43,11 +68,50 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps([self.as_dict(page, findings) for page, findings in results], indent=2))
         else:
             self.write_text(results)
-        failing = [
-            finding for _page, findings in results for finding in findings if finding.severity in FAIL_ON[fail_on]
-        ]
+        self.fail_if_severe([finding.as_dict() for _page, findings in results for finding in findings], fail_on)
+
+    def fail_if_severe(self, findings: list[dict], fail_on: str) -> None:
+        failing = [finding for finding in findings if finding["severity"] in FAIL_ON[fail_on]]
         if failing:
             raise CommandError(f"{plural(len(failing), 'finding')} at or above “{fail_on}”.", returncode=1)
+
+    def audit_files(self, paths: list[Path], input_format: str | None) -> list[dict]:
+        """Each file's findings, as the importer would report them; every file is read before any is audited."""
+        articles = []
+        for path in paths:
+            try:
+                articles.append((path, parse(path.read_bytes(), format=input_format)))
+            except OSError as error:
+                raise CommandError(
+                    f"{path}: cannot be read: {error.strerror or error}.", returncode=BAD_INPUT
+                ) from error
+            except ArticleParseError as error:
+                raise CommandError(
+                    f"{path}: not an article the importer can read: {error}", returncode=BAD_INPUT
+                ) from error
+        return [
+            {
+                "file": str(path),
+                "title": article.title,
+                "findings": [finding.as_dict() for finding in audit_parsed_article(article)],
+            }
+            for path, article in articles
+        ]
+
+    def write_file_text(self, results: list[dict]) -> None:
+        counts = {ERROR: 0, WARNING: 0}
+        for result in results:
+            self.stdout.write(self.style.MIGRATE_HEADING(f"{result['file']} (“{result['title']}”)"))
+            for finding in result["findings"]:
+                counts[finding["severity"]] += 1
+                style = self.style.ERROR if finding["severity"] == ERROR else self.style.WARNING
+                where = f"line {finding['line']}" if finding["line"] else finding["location"]
+                self.stdout.write(f"  {style(finding['severity'])} {finding['rule']} at {where}: {finding['message']}")
+                if finding["quote"]:
+                    self.stdout.write(f"      “{finding['quote']}”")
+        self.stdout.write(
+            f"{plural(len(results), 'file')} audited: {counts[ERROR]} errors, {counts[WARNING]} warnings."
+        )
 
     def as_dict(self, page, findings) -> dict:
         return {
@@ -71,4 +135,6 @@ class Command(BaseCommand):
                 style = self.style.ERROR if finding.severity == ERROR else self.style.WARNING
                 where = f"{finding.rule} at {finding.location}"
                 self.stdout.write(f"  {style(finding.severity)} {where}: {finding.message}")
+                if finding.quote:
+                    self.stdout.write(f"      “{finding.quote}”")
         self.stdout.write(f"{len(results)} pages audited: {counts[ERROR]} errors, {counts[WARNING]} warnings.")
