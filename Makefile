@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python demo_site/manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench lint check-migrations wheel clean
+.PHONY: demo test bench eval-audit lint check-migrations wheel clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ bench: $(VENV)/.installed-bench
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && apt-get install -y -qq wrk >/dev/null; } || \
 		echo "wrk is missing and could not be installed: the serving section will be skipped."
 	$(BIN)/python -m bench $(BENCH_ARGS)
+
+# The claim audit's precision and recall on the labelled corpus's untouched test split
+# (docs/importer-and-audit.md); EVAL_ARGS="--check" fails when a target is missed.
+eval-audit: $(VENV)/.installed-test
+	$(BIN)/python eval/evaluate_audit.py $(EVAL_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

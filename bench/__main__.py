@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-SECTIONS = ("render", "api", "import", "serve")
+SECTIONS = ("render", "api", "import", "audit", "serve")
 
 
 def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
@@ -24,7 +24,7 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--sections",
         default=",".join(SECTIONS),
-        help="Comma-separated sections to run, of render, api, import, serve (default: all).",
+        help="Comma-separated sections to run, of render, api, import, audit, serve (default: all).",
     )
     parser.add_argument(
         "--levels",

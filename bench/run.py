@@ -1,4 +1,4 @@
-"""The benchmark's sections: render and API at each site size, import speed, and serving under load."""
+"""The benchmark's sections: render and API at each site size, import speed, audit speed, and serving under load."""
 
 import argparse
 import datetime
@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
-from bench import report, serve
+from bench import audit_speed, report, serve
 from bench.dataset import ROLES, MeasuredPages, build_site, grow_to
 from bench.measure import Case, InProcessClient, measure
 
@@ -52,9 +52,11 @@ def run(options: argparse.Namespace, env: dict[str, str]) -> dict:
     summary: list[str] = []
     host = f"127.0.0.1:{env['BENCH_PORT']}"
     measured = None
-    if {"render", "api", "serve"} & set(options.sections):
+    if {"render", "api", "serve", "audit"} & set(options.sections):
         print("Building the site: migrations, demo content, measured pages and their plain twins…", flush=True)
         measured = build_site()
+    if "audit" in options.sections:
+        rows += measure_audit(results, summary)
     if {"render", "api"} & set(options.sections):
         rows += measure_levels(measured, options, host, results, summary)
     if "import" in options.sections:
@@ -237,6 +239,44 @@ def measure_import(options, results: dict, summary: list[str]) -> list[report.Ro
             )
         )
     return rows
+
+
+# Audit speed --------------------------------------------------------------------------
+
+
+def measure_audit(results: dict, summary: list[str]) -> list[report.Row]:
+    """A 2,000-word article through the audit, warm, and every page of the demo site, before the site grows."""
+    print("Auditing a generated 2,000-word article and the demo's pages…", flush=True)
+    article_ms, words, findings = audit_speed.article_audit_ms()
+    demo_seconds, pages = audit_speed.demo_audit_seconds()
+    results["audit"] = {
+        "article_ms": article_ms,
+        "article_words": words,
+        "article_findings": findings,
+        "demo_seconds": demo_seconds,
+        "demo_pages": pages,
+    }
+    article_met = article_ms <= audit_speed.ARTICLE_TARGET_MS
+    demo_met = demo_seconds <= audit_speed.DEMO_TARGET_S
+    summary.append(
+        f"audit: a {words:,}-word article in {article_ms:.1f} ms warm; the demo's {pages} pages in "
+        f"{demo_seconds:.2f} s."
+    )
+    return [
+        report.Row(
+            section="audit",
+            case=f"{words:,}-word article ({findings} findings)",
+            ours=f"{article_ms:.1f} ms",
+            target=report.verdict(article_met, f"≤ {audit_speed.ARTICLE_TARGET_MS} ms"),
+        ),
+        report.Row(
+            section="audit",
+            case="every page of the demo (audit_page)",
+            pages=str(pages),
+            ours=f"{demo_seconds:.2f} s",
+            target=report.verdict(demo_met, f"≤ {audit_speed.DEMO_TARGET_S:g} s"),
+        ),
+    ]
 
 
 # Serving under load -------------------------------------------------------------------

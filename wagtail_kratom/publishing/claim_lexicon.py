@@ -58,7 +58,7 @@ SAFETY_NOT_A_CLAIM = (
 )
 #: Harms to health in general: a claim when denied.
 SAFETY_HARM = (
-    r"\b(?:side[- ]effects?|risks?(?!-free| free)|risky|danger\w*|harm\w*|toxic\w*|poison\w*|overdos\w*|died|dies"
+    r"\b(?:side[- ]effects?|(?<!-)risks?(?!-free| free)|risky|danger\w*|harm\w*|toxic\w*|poison\w*|overdos\w*|died|dies"
     r"|die|deaths?|fatal\w*|lethal|hurt\w*|damag\w*|adverse|problems?|issues?|bad|unsafe|injur\w*|worry|worries"
     r"|concern|killed|kill)\b"
 )
@@ -81,7 +81,7 @@ SUBSTANCE = (
     r"|substances?|anything else|oxycodone|hydrocodone|fentanyl|heroin|cocaine|amphetamines?|mdma|ketamine|ghb"
     r"|barbiturates?|muscle relaxants?|anticonvulsants?|antipsychotics?|statins?"
     r"|sertraline|fluoxetine|citalopram|escitalopram|paroxetine|venlafaxine|bupropion|trazodone|quetiapine|zolpidem"
-    r"|morphine|codeine|lorazepam|clonazepam|mirtazapine|lithium|insulin)\b"
+    r"|morphine|codeine|lorazepam|clonazepam|mirtazapine|lithium|insulin|paracetamol|acetaminophen|ibuprofen)\b"
 )
 #: "kratom and X", "X with your kratom", "on kratom": two things taken at once, without a combining verb.
 TAKEN_WITH = (
@@ -133,7 +133,7 @@ TREATING = (
     r"\b(?<!self-)(?:cur(?:e|es|ed|ing)|treat(?:s|ed|ing)?|treatments? for|heal(?:s|ed|ing)?|fix(?:es|ed)?|revers\w+"
     r"|reliev\w+|relief|alleviat\w+|mitigat\w+|aids?|aiding|aid (?:in|for)|eas(?:e|es|ed|ing)|eliminat\w+|sooth\w+"
     r"|resolv\w+|remed(?:y|ies)|fights?"
-    r"|combat\w*|control(?:s|led|ling)?|stops|stopped|knock(?:s|ed)? out|clear(?:s|ed)? up|restor\w+|manag(?:e|es|ed"
+    r"|combat\w*|control(?:s|led|ling)?|stops|knock(?:s|ed)? out|clear(?:s|ed)? up|restor\w+|manag(?:e|es|ed"
     r"|ing)"
     r"|beat(?:s|ing)?|under control|medicine for|cure for|answer (?:for|to)|ally (?:for|in|against)|help(?:s|ed)?"
     r"|reduc(?:e|es|ed|ing)|lower(?:s|ed)?|calm(?:s|ed)?|ends?|gets? rid of|banish\w*|works? (?:wonders )?for"
@@ -234,9 +234,12 @@ NEGATION_AFTER = (
 )
 #: Words that play a harm down.
 MINIMISER_BEFORE = (
-    r"\b(?:low|lower|lowers|little|minimal|mild|milder|rare|rarely|barely|hardly|negligible|tiny|slight|less|fewer"
+    r"\b(?:low|little|minimal|mild|milder|rare|rarely|barely|hardly|negligible|tiny|slight|less|fewer"
     r"|no worse than|much less|far less|very low|only mild|seldom)\b"
 )
+#: Verbs that play a harm down; only when kratom is what does it ("kratom lowers the risk"), not advice
+#: ("ways to lower your risk").
+MINIMISER_VERB = r"\b(?:lower|lowers|lowered|lowering|reduc\w*|cuts?|decreas\w*|minimi[sz]\w*)\b"
 MINIMISER_AFTER = (
     r"\b(?:(?:is|are|was|were)(?: \w+)? (?:negligible|minimal|rare|mild|low|tiny|overblown|exaggerated|overstated"
     r"|nothing|a breeze|easy|uncommon|very rare|extremely rare)|mild at most|no worse than|at most mild"
@@ -248,7 +251,9 @@ MINIMISER_AFTER = (
 UNCERTAIN = (
     r"\b(?:unclear|unknown|uncertain|not known|whether|poorly studied|no one knows|nobody knows|not (?:been )?"
     r"established|not (?:been )?tested|not (?:yet )?understood|remains to be seen|open question|too early to say"
-    r"|not (?:been )?studied|more research is needed|further research is needed)\b"
+    r"|not (?:been )?studied|more research is needed|further research is needed|not (?:been )?proven that"
+    r"|no (?:\w+ ){0,5}(?:has|have) (?:ever )?been (?:shown|found|established|demonstrated)"
+    r"|no way (?:to|of) (?:know|tell|predict)\w*|(?:can'?t|cannot) (?:know|tell|predict))\b"
 )
 #: Someone else's words, reported with doubt, or a practice reported, not recommended.
 ATTRIBUTION = (
@@ -258,7 +263,7 @@ ATTRIBUTION = (
     r"(?: \w+)?(?: often| sometimes| still| may| will| commonly| widely| also)? (?:claim\w*|say|said|says|insist\w*"
     r"|believe\w*|argue\w*|report\w*|describ\w*|advertis\w*|market\w*|promot\w*|tout\w*|swear\w*|boast\w*"
     r"|suggest|tell|told|assert\w*|lean on)"
-    r"|(?:don'?t|do not|never) (?:assume|think|trust|take (?:it|that) for granted)"
+    r"|(?:don'?t|do not|never) (?:assume|think|trust|take (?:it|that) for granted)|^myths?\b|\bmyths?\s*[:-]"
     r"|(?:often |widely |commonly |sometimes |frequently )?(?:touted|hailed|billed|marketed|advertised) (?:as|for)"
     r"|consider(?:ing|s|ed)? (?:using )?(?:kratom|it) (?:as|for)"
     r"|(?:it is|it's|it has been) (?:\w+ )?(?:said|claimed|believed|thought|argued|suggested) that"
@@ -295,7 +300,8 @@ REPORTED_USE = (
 OTHER_AGENT = (
     r"\b(?:methadone|buprenorphine|suboxone|naloxone|naltrexone|medical detox|detox programmes?|detox programs?"
     r"|treatment programmes?|treatment programs?|doctors?|physicians?|pharmacists?|clinicians?|licensed medicines?"
-    r"|medicines?|treatments?|therapy|counsell?ing|support groups?|exercise|water|sleep|a healthy diet)\b"
+    r"|medicines?|treatments?|therapy|counsell?ing|support groups?|exercise|water|sleep|a healthy diet"
+    r"|they|we|he|she|services?|helplines?|clinics?|counsell?ors?|specialists?|teams?|nurses?|gps?)\b"
 )
 #: Words for kratom itself, so a sentence about it is not read as about another agent.
 KRATOM = r"\b(?:kratom|mitragynine|7-oh|7-hydroxymitragynine|it|k|this leaf|the leaf|this plant|the plant|ketum)\b"
@@ -306,6 +312,8 @@ CONTRAST = r"\b(?:but|however|although|though|yet|whereas|while|except|still|eve
 #: Negation words that deny nothing here: "no matter how", "not only", "no longer".
 PSEUDO_NEGATION = (
     r"\b(?:no matter|not only|not just|no doubt|no wonder|nothing but|no longer|not least"
+    r"|no (?:\w+ )?(?:studies|study|trials?|data|research|reviews?) (?:that |which )?(?:measur|look|examin|track|count"
+    r"|compar|follow|test|assess|estimat)\w*"
     r"|not (?:everyone|everybody|all|every|always|necessarily)|(?:cannot|can'?t|not|never) (?:be )?rul(?:e|ed) out)\b"
 )
 #: Dependence on something other than kratom: "opioid withdrawal", "withdrawal from heroin".
@@ -328,6 +336,7 @@ COMBINING_HARM = (
 )
 #: Words at a treating verb that are not about treating a condition: "helps you use", "treat it as".
 NOT_TREATING = (
+    r"control(?:s)? and prevention|"
     r"(?:stop(?:s|ped)?|help(?:s|ed)?|eas(?:e|es|ing)|manag\w+|control\w*|reduc\w+|lower\w*) (?:taking|using|you use"
     r"|your use|the amount|how much|into)|treat(?:s|ed)? (?:it|that|this|them|kratom|medical|claims?|labels?) (?:as"
     r"|with)"
@@ -337,7 +346,7 @@ NOT_TREATING = (
 DOSING_IMPERATIVE_AT = (
     r"\s*(?:and |then |just |simply |so |now )?"
     + DOSING_IMPERATIVE
-    + r"\b(?! not\b| off\b| away\b| out of reach| in mind)"
+    + r"\b(?! not\b| off\b| away\b| out of reach| in mind| (?:\w+ )?breaks?\b| time off| care\b| a break)"
 )
 #: Verbs of help: a negation before one denies the help, not a harm named after it ("won't repair a damaged liver").
 BENEFIT_VERB = (
@@ -361,3 +370,13 @@ COMBINING_IMPERATIVE_AT = (
 )
 #: Hedges: the writer is not sure; a hedged treatment claim is softer, but still a claim.
 HEDGE = r"\b(?:may|might|could|potential(?:ly)?|possibl[ey]|promis\w*|perhaps|hope|some evidence|can help)\b"
+#: A source named in words, without brackets: research attributed to it is not unsourced.
+SOURCE_NAMED = (
+    r"\b(?:fda|nida|nih|cdc|who|mmwr|livertox|emcdda|nhs|dea|samhsa|cochrane|et al|(?:19|20)\d\d|university of \w+"
+    r"|journal of|published in|the lancet|jama|bmj)\b"
+)
+#: Someone's purpose in using kratom, not what it does: "you use kratom to manage pain".
+PURPOSE_OF_USE = (
+    r"\b(?:you|people|they|users?|someone|anyone|many|some|those|who|patients)(?: \w+)? (?:use|uses|used|take|takes"
+    r"|took|turn to|turned to|try|tried|rely on|relied on) (?:kratom|it)(?: \w+)? (?:to|for)\b"
+)

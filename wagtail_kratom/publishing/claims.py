@@ -62,7 +62,7 @@ SCOPE_END = _compile(
 #: Words of help or treatment: a negation before one denies it, not the harm after it.
 HELPING = _compile(lex.BENEFIT_VERB + "|" + lex.TREATING)
 #: How many words before a concept a negation reaches.
-NEGATION_REACH = 8
+NEGATION_REACH = 10
 MINIMISER_REACH = 3
 HEDGE_REACH = 8
 
@@ -108,6 +108,10 @@ class Reading:
         """
         clause_start, clause_end = self.clause(start, end)
         before = self.text[clause_start:start]
+        # A predicate after "and" with a negation of its own is read alone: "is not advice and cannot treat".
+        head, _and, tail = before.rpartition(" and ")
+        if head and P["NEGATION_BEFORE"].search(tail):
+            before = tail
         words = WORD.findall(before)[-NEGATION_REACH:]
         window = " ".join(words)
         denials = 0
@@ -132,10 +136,12 @@ class Reading:
         """
         clause_start, clause_end = self.clause(start, end)
         words = WORD.findall(self.text[clause_start:start])[-MINIMISER_REACH:]
+        by_kratom = bool(P["KRATOM"].search(self.text, clause_start, start))
         played_down = bool(P["MINIMISER_BEFORE"].search(" ".join(words))) or any(
             found.end() > start
             for found in P["MINIMISER_AFTER"].finditer(self.text, max(clause_start, start - 12), clause_end)
         )
+        played_down = played_down or (by_kratom and bool(P["MINIMISER_VERB"].search(" ".join(words))))
         return played_down and not P["CONTRAST"].match(self.text[clause_end:].lstrip(" ,;"))
 
     def denied(self, start: int, end: int, blocker: re.Pattern | None = None) -> bool:
@@ -201,7 +207,12 @@ def is_reported(reading: Reading, position: int) -> bool:
     text = reading.text
     if any(found.start() < position for found in P["ATTRIBUTION"].finditer(text)):
         return True
-    return bool(P["DOUBT_AFTER"].search(text) or P["UNCERTAIN"].search(text) or P["REPORTED_USE"].search(text))
+    return bool(
+        P["DOUBT_AFTER"].search(text)
+        or P["UNCERTAIN"].search(text)
+        or P["REPORTED_USE"].search(text)
+        or P["PURPOSE_OF_USE"].search(text)
+    )
 
 
 def is_hedged(reading: Reading, position: int) -> bool:
@@ -333,6 +344,8 @@ def dosing_as_safe(reading: Reading) -> re.Match | None:
     text = reading.text
     if P["DOSING_NOT_ADVICE"].search(text) or warns(reading):
         return None
+    if P["SUBSTANCE"].search(text) and not P["KRATOM"].search(text):
+        return None  # the amount is of another medicine: "keep paracetamol within the dose on the pack"
     amount = reading.asserted("DOSE")
     imperative = _imperative(reading)
     if amount is None and not (imperative and P["FREQUENCY"].search(text)):
@@ -356,7 +369,7 @@ def _imperative(reading: Reading) -> re.Match | None:
 
 def unsourced_research(reading: Reading) -> re.Match | None:
     text = reading.text
-    if is_cited(reading.original):
+    if is_cited(reading.original) or P["SOURCE_NAMED"].search(text):
         return None
     proven = reading.asserted("PROVEN")
     if proven:
