@@ -129,7 +129,7 @@ class Reading:
             return True
         return bool(P["NEGATION_AFTER"].search(self.text[end:clause_end]))
 
-    def minimised(self, start: int, end: int) -> bool:
+    def minimised(self, start: int, end: int, verbs: bool = True) -> bool:
         """Whether the clause plays ``text[start:end]`` down: "low risk of", "is extremely rare", "as … as coffee".
 
         A minimiser answered by a later clause ("rare, but can be serious") does not count.
@@ -141,11 +141,11 @@ class Reading:
             found.end() > start
             for found in P["MINIMISER_AFTER"].finditer(self.text, max(clause_start, start - 12), clause_end)
         )
-        played_down = played_down or (by_kratom and bool(P["MINIMISER_VERB"].search(" ".join(words))))
+        played_down = played_down or (verbs and by_kratom and bool(P["MINIMISER_VERB"].search(" ".join(words))))
         return played_down and not P["CONTRAST"].match(self.text[clause_end:].lstrip(" ,;"))
 
-    def denied(self, start: int, end: int, blocker: re.Pattern | None = None) -> bool:
-        return self.negated(start, end, blocker) or self.minimised(start, end)
+    def denied(self, start: int, end: int, blocker: re.Pattern | None = None, verbs: bool = True) -> bool:
+        return self.negated(start, end, blocker) or self.minimised(start, end, verbs)
 
     def asserted(self, pattern: str, *, skip: re.Pattern | None = None) -> re.Match | None:
         """The first match of ``pattern`` that no negation denies (and that ``skip`` does not cover)."""
@@ -157,13 +157,18 @@ class Reading:
         return None
 
     def denied_match(
-        self, pattern: str, *, skip: re.Pattern | None = None, blocker: re.Pattern | None = None
+        self,
+        pattern: str,
+        *,
+        skip: re.Pattern | None = None,
+        blocker: re.Pattern | None = None,
+        verbs: bool = True,
     ) -> re.Match | None:
-        """The first match of ``pattern`` that a negation or a minimiser denies."""
+        """The first match of ``pattern`` that a negation or a minimiser denies (``verbs``: "lowers" too)."""
         for found in P[pattern].finditer(self.text):
             if skip is not None and _covered(skip, self.text, found):
                 continue
-            if self.denied(found.start(), found.end(), blocker):
+            if self.denied(found.start(), found.end(), blocker, verbs):
                 return found
         return None
 
@@ -270,7 +275,11 @@ def liver_benefit(reading: Reading) -> re.Match | None:
 
 def no_dependence(reading: Reading) -> re.Match | None:
     return reading.asserted("DEPENDENCE_BENEFIT") or reading.denied_match(
-        "DEPENDENCE_HARM", skip=P["OTHER_DEPENDENCE"], blocker=HELPING
+        # "Kratom reduces cravings" is a treatment claim (cure), not a claim about kratom dependence.
+        "DEPENDENCE_HARM",
+        skip=P["OTHER_DEPENDENCE"],
+        blocker=HELPING,
+        verbs=False,
     )
 
 
