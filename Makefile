@@ -50,7 +50,8 @@ check-migrations: $(VENV)/.installed-test
 
 wheel: $(VENV)/.installed-dev
 	rm -rf dist
-	$(BIN)/python -m build --wheel --outdir dist
+	$(BIN)/python -m build --outdir dist
+	$(BIN)/twine check --strict dist/*
 
 clean:
 	rm -rf $(VENV) dist build *.egg-info demo_site/db.sqlite3 bench-results
