@@ -93,3 +93,85 @@ def test_audit_settings_are_checked(settings):
         "wagtail_kratom.W002",
     ]
     assert "claim.typo" in found[2][1]
+
+
+def test_rich_text_format_warning_only_with_an_api(settings, monkeypatch):
+    from wagtail_kratom.checks import check_api_rich_text_format
+
+    settings.WAGTAILAPI_RICH_TEXT_FORMAT = "db_html"
+    assert [warning.id for warning in check_api_rich_text_format(None)] == ["wagtail_kratom.W001"]
+    without_apis = SimpleNamespace(is_installed=lambda name: not name.startswith("wagtail.api."))
+    monkeypatch.setattr("wagtail_kratom.checks.apps", without_apis)
+    assert check_api_rich_text_format(None) == []
+
+
+def site_templates(settings, tmp_path, templates: dict[str, str]) -> None:
+    """Serve ``templates`` (path: source) from the project's template directory."""
+    for name, source in templates.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(source)
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
+
+
+WAGTAIL_START_BASE = """{% load static %}<html><head><title>{% block title %}{% endblock %}</title>
+<link rel="stylesheet" href="{% static 'css/mysite.css' %}">{% block extra_css %}{% endblock %}</head>
+<body>{% block content %}{% endblock %}{% block extra_js %}{% endblock %}</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("override", "lost"),
+    [
+        pytest.param('{% extends "base.html" %}', ["extra_head", "kratom.css"], id="extends-wagtail-start-base"),
+        pytest.param(
+            '{% extends "base.html" %}{% load static %}{% block extra_css %}'
+            '<link rel="stylesheet" href="{% static \'wagtail_kratom/css/kratom.css\' %}">'
+            "{% block extra_head %}{% endblock %}{% endblock %}",
+            [],
+            id="maps-the-block-as-documented",
+        ),
+        pytest.param(
+            '{% extends "base.html" %}{% block extra_head %}{% endblock %}{% block extra_css %}'
+            "wagtail_kratom/css/kratom.css{% endblock %}",
+            ["extra_head"],
+            id="block-the-parent-never-renders",
+        ),
+    ],
+)
+def test_site_base_template_that_drops_the_json_ld_block_is_reported(settings, tmp_path, override, lost):
+    from wagtail_kratom.checks import check_base_template
+
+    site_templates(settings, tmp_path, {"base.html": WAGTAIL_START_BASE, "wagtail_kratom/base.html": override})
+    warnings = check_base_template(None)
+    assert [warning.id for warning in warnings] == (["wagtail_kratom.W003"] if lost else [])
+    for name in lost:
+        assert name in warnings[0].msg
+
+
+def test_package_base_template_passes_the_check():
+    from wagtail_kratom.checks import check_base_template
+
+    assert check_base_template(None) == []
+
+
+def test_every_hint_names_a_page_online(settings, monkeypatch):
+    from wagtail_kratom.checks import DOCS_URL, check_api_rich_text_format
+
+    settings.WAGTAIL_KRATOM = {
+        "SUMMARY_LENGTH": 1,
+        "SUMMARY_MAX_LENGTH": 0,
+        "EXTRA_DISCLAIMER_KINDS": ["pregnancy"],
+        "REQUIRED_DISCLAIMER_KINDS": ["medical"],
+        "GO_LIVE_CHECKS": ["review"],
+        "AUDIT_EXTRA_CLAIM_RULES": [{"id": "claim.x"}],
+        "AUDIT_DISABLED_RULES": ["claim.typo"],
+        "ABOUT": 3,
+    }
+    settings.WAGTAILAPI_RICH_TEXT_FORMAT = "db_html"
+    problems = [*check_settings(None), *check_api_rich_text_format(None)]
+    settings.WAGTAIL_KRATOM = []
+    problems += check_settings(None)
+    monkeypatch.setattr("wagtail_kratom.checks.apps", SimpleNamespace(is_installed=lambda name: False))
+    problems += check_required_apps(None)
+    assert len({problem.id for problem in problems}) == 11
+    assert all(DOCS_URL in problem.hint for problem in problems), [p.hint for p in problems if DOCS_URL not in p.hint]

@@ -5,6 +5,10 @@ import re
 from django.apps import apps
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
+from django.template import Context, Template, TemplateDoesNotExist, TemplateSyntaxError
+from django.template.backends.django import Template as DjangoBackendTemplate
+from django.template.loader import get_template
+from django.template.loader_tags import BlockNode, ExtendsNode
 
 from .conf import DEFAULTS
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
@@ -12,13 +16,21 @@ from .publishing.audit import RULE_IDS, SEVERITIES, ClaimRule
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
 
+#: The documentation online: hints name pages there, as an installed package has no docs/ folder.
+DOCS_URL = "https://github.com/wagtail-kratom/wagtail-kratom/blob/main/docs/"
+
+#: The template every article page extends, and the block in it that carries the JSON-LD.
+BASE_TEMPLATE = "wagtail_kratom/base.html"
+HEAD_BLOCK = "extra_head"
+STYLESHEET = "wagtail_kratom/css/kratom.css"
+
 
 @register(Tags.compatibility)
 def check_required_apps(app_configs, **kwargs):
     return [
         Error(
             f"wagtail_kratom needs '{app}' in INSTALLED_APPS.",
-            hint=f"Add '{app}' to INSTALLED_APPS; see docs/installation.md.",
+            hint=f"Add '{app}' to INSTALLED_APPS; see {DOCS_URL}installation.md.",
             id="wagtail_kratom.E001",
         )
         for app in REQUIRED_APPS
@@ -33,14 +45,14 @@ def check_settings(app_configs, **kwargs):
         return [
             Error(
                 "WAGTAIL_KRATOM must be a dict.",
-                hint="Set WAGTAIL_KRATOM = {...} with the keys listed in docs/configuration.md.",
+                hint=f"Set WAGTAIL_KRATOM = {{...}} with the keys listed in {DOCS_URL}configuration.md.",
                 id="wagtail_kratom.E002",
             )
         ]
     errors = [
         Error(
             f"WAGTAIL_KRATOM has an unknown key '{key}'.",
-            hint=f"Known keys: {', '.join(sorted(DEFAULTS))}.",
+            hint=f"Known keys: {', '.join(sorted(DEFAULTS))}; see {DOCS_URL}configuration.md.",
             id="wagtail_kratom.E003",
         )
         for key in config
@@ -51,6 +63,7 @@ def check_settings(app_configs, **kwargs):
         errors.append(
             Error(
                 "WAGTAIL_KRATOM['SUMMARY_MAX_LENGTH'] must be a positive whole number.",
+                hint=f"For example 600, the default; see {DOCS_URL}configuration.md.",
                 id="wagtail_kratom.E004",
             )
         )
@@ -64,7 +77,7 @@ def check_settings(app_configs, **kwargs):
         errors.append(
             Error(
                 "WAGTAIL_KRATOM['ABOUT'] must be a dict describing a schema.org Thing.",
-                hint='For example {"@type": "Substance", "name": "Kratom"}.',
+                hint=f'For example {{"@type": "Substance", "name": "Kratom"}}; see {DOCS_URL}configuration.md.',
                 id="wagtail_kratom.E006",
             )
         )
@@ -73,7 +86,7 @@ def check_settings(app_configs, **kwargs):
 
 def check_extra_disclaimer_kinds(kinds) -> list[Error]:
     """Each extra kind must be a new ("kind", "Label") pair that fits the kind column."""
-    hint = 'Write EXTRA_DISCLAIMER_KINDS as a list of ("kind", "Label") pairs.'
+    hint = f'Write EXTRA_DISCLAIMER_KINDS as a list of ("kind", "Label") pairs; see {DOCS_URL}disclaimers.md.'
     if not isinstance(kinds, (list, tuple)):
         return [Error("WAGTAIL_KRATOM['EXTRA_DISCLAIMER_KINDS'] must be a list.", hint=hint, id="wagtail_kratom.E005")]
     errors = []
@@ -103,7 +116,9 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
     """Each entry must name an installed article page model and list kinds that exist."""
     from .pages import ArticlePageMixin
 
-    hint = 'Write REQUIRED_DISCLAIMER_KINDS as {"app_label.PageModel": ["medical", ...]}; see docs/disclaimers.md.'
+    hint = (
+        f'Write REQUIRED_DISCLAIMER_KINDS as {{"app_label.PageModel": ["medical", ...]}}; see {DOCS_URL}disclaimers.md.'
+    )
     if not isinstance(required, dict):
         return [
             Error("WAGTAIL_KRATOM['REQUIRED_DISCLAIMER_KINDS'] must be a dict.", hint=hint, id="wagtail_kratom.E007")
@@ -140,7 +155,7 @@ def check_go_live_checks(configured) -> list[Error]:
 
     hint = (
         'Write GO_LIVE_CHECKS as {"app_label.PageModel": ["disclaimers", "review", "findings"]}; '
-        "see the go-live gate in the package's documentation."
+        f"see {DOCS_URL}go-live.md."
     )
     if not isinstance(configured, dict):
         return [Error("WAGTAIL_KRATOM['GO_LIVE_CHECKS'] must be a dict.", hint=hint, id="wagtail_kratom.E009")]
@@ -180,7 +195,10 @@ def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
             problems.append(
                 Error(
                     f"WAGTAIL_KRATOM['AUDIT_EXTRA_CLAIM_RULES'][{index}] is not a valid claim rule: {error}.",
-                    hint='Give a dict: {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error"}.',
+                    hint=(
+                        'Give a dict: {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error"}; '
+                        f"see {DOCS_URL}importer-and-audit.md."
+                    ),
                     id="wagtail_kratom.E008",
                 )
             )
@@ -191,7 +209,7 @@ def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
     problems += [
         Warning(
             f"WAGTAIL_KRATOM['AUDIT_DISABLED_RULES'] names '{rule_id}', which is no audit rule.",
-            hint=f"Known rules: {', '.join(sorted(known))}.",
+            hint=f"Known rules: {', '.join(sorted(known))}; see {DOCS_URL}importer-and-audit.md.",
             id="wagtail_kratom.W002",
         )
         for rule_id in disabled
@@ -202,13 +220,75 @@ def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
 
 @register(Tags.compatibility)
 def check_api_rich_text_format(app_configs, **kwargs):
-    """Rich text in Wagtail's APIs should reach consumers as HTML with real links."""
+    """Rich text in Wagtail's APIs should reach consumers as HTML with real links; a site with no API has none."""
+    if not (apps.is_installed("wagtail.api.v2") or apps.is_installed("wagtail.api.v3")):
+        return []
     if getattr(settings, "WAGTAILAPI_RICH_TEXT_FORMAT", "db_html") in ("html", "markdown"):
         return []
     return [
         Warning(
             "Wagtail's APIs serve rich text in its database format, with linktype placeholders instead of URLs.",
-            hint='Set WAGTAILAPI_RICH_TEXT_FORMAT = "html"; see docs/installation.md.',
+            hint=f'Set WAGTAILAPI_RICH_TEXT_FORMAT = "html"; see {DOCS_URL}installation.md.',
             id="wagtail_kratom.W001",
         )
     ]
+
+
+@register(Tags.templates)
+def check_base_template(app_configs, **kwargs):
+    """A site's own ``wagtail_kratom/base.html`` must keep the head block and the stylesheet article pages need.
+
+    Article pages put their JSON-LD in ``extra_head``; a base template without that block, such as the one
+    ``wagtail start`` makes, drops it without an error, and the stylesheet with it.
+    """
+    try:
+        template = get_template(BASE_TEMPLATE)
+    except (TemplateDoesNotExist, TemplateSyntaxError):
+        return []
+    if not isinstance(template, DjangoBackendTemplate):
+        return []
+    if (rendered := rendered_blocks(template.template)) is None:
+        return []
+    blocks, sources = rendered
+    missing = []
+    if HEAD_BLOCK not in blocks:
+        missing.append(f"the {{% block {HEAD_BLOCK} %}} that carries the JSON-LD")
+    if not any(STYLESHEET in source for source in sources):
+        missing.append(f"a link to {STYLESHEET}")
+    if not missing:
+        return []
+    return [
+        Warning(
+            f"Article pages lose {' and '.join(missing)}: your {BASE_TEMPLATE} ({template.origin.name}) leaves "
+            f"{'them' if len(missing) > 1 else 'it'} out.",
+            hint=(
+                f"Map the block and link the stylesheet in your {BASE_TEMPLATE}, for example inside your base "
+                f"template's extra_css block; see {DOCS_URL}installation.md#use-your-sites-base-template."
+            ),
+            id="wagtail_kratom.W003",
+        )
+    ]
+
+
+def rendered_blocks(template: Template) -> tuple[set[str], list[str]] | None:
+    """The names of the blocks that ``template`` renders, following its ``{% extends %}`` chain, and its sources.
+
+    A block a child template defines is rendered only if the template it extends renders a block of that name;
+    blocks nested inside a rendered block are rendered too. None when a parent cannot be found without a
+    request's context (``{% extends some_variable %}``).
+    """
+    chain = [template]
+    context = Context()
+    context.template = template
+    while extends := next(iter(template.nodelist.get_nodes_by_type(ExtendsNode)), None):
+        try:
+            template = extends.get_parent(context)
+        except (TemplateDoesNotExist, TemplateSyntaxError):
+            return None
+        chain.append(template)
+    rendered = {node.name for node in chain[-1].nodelist.get_nodes_by_type(BlockNode)}
+    for child in reversed(chain[:-1]):
+        for node in child.nodelist.get_nodes_by_type(BlockNode):
+            if node.name in rendered:
+                rendered |= {nested.name for nested in node.nodelist.get_nodes_by_type(BlockNode)}
+    return rendered, [getattr(part, "source", "") for part in chain]
