@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from ..disclaimers import DISCLAIMERS_CONTEXT_KEY, SHOWN_CONTEXT_KEY
 from ..json_ld import article_json_ld
+from ..seo import page_meta
 
 register = template.Library()
 
@@ -21,6 +22,12 @@ def kratom_json_ld(context, page) -> str:
     """Render the page's schema.org JSON-LD as a ``<script type="application/ld+json">`` element."""
     data = json.dumps(article_json_ld(page, context.get("request")), cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(f'<script type="application/ld+json">{data.translate(JSON_SCRIPT_ESCAPES)}</script>')
+
+
+@register.inclusion_tag("wagtail_kratom/includes/meta_tags.html", takes_context=True)
+def kratom_meta_tags(context, page) -> dict:
+    """Render a page's description, canonical link and Open Graph and Twitter card tags; nothing without a page."""
+    return {"meta": page_meta(page, context.get("request")) if page else None}
 
 
 def _disclaimer_state(context) -> tuple[list, set]:

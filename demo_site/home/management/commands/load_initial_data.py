@@ -74,6 +74,11 @@ HOME_INTRO = (
     "about its risks, and how people who use it can reduce harm. Every page is reviewed by a clinician and "
     "shows when it is next due for review.</p>"
 )
+#: The home page's description in search results and link previews (its promote tab's search description).
+HOME_DESCRIPTION = (
+    "Plain-language, referenced information about kratom: its risks, and how people who use it can reduce "
+    "harm. Every page is reviewed by a clinician."
+)
 EMERGENCY_NOTE = (
     "In an emergency, call your local emergency number (999 in the UK, 911 in the US, 112 in the EU). "
     "In the US, Poison Control is on 1-800-222-1222."
@@ -175,6 +180,7 @@ class Command(BaseCommand):
             Page.get_first_root_node().add_child(instance=home)
         home.intro = HOME_INTRO
         home.emergency_note = EMERGENCY_NOTE
+        home.search_description = HOME_DESCRIPTION
         home.save_revision().publish()
         # Serve the site where the demo runs (WAGTAILADMIN_BASE_URL): the absolute URLs the API gives,
         # such as meta.html_url and the redirect of /api/v2/pages/find/, can then be followed.
