@@ -29,7 +29,7 @@ from wagtail.models import (
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from tests.testapp.models import OrdinaryPage
-from tests.utils import admin_form_data, make_disclaimer, make_reviewer, make_test_page, set_site_defaults
+from tests.utils import admin_form_data, make_disclaimer, make_reviewer, make_test_page, recently, set_site_defaults
 from wagtail_kratom.disclaimers import DisclaimerInUse, get_required_kinds
 from wagtail_kratom.gate import GoLiveRefused, require_go_live
 from wagtail_kratom.models import (
@@ -204,7 +204,9 @@ def test_a_live_page_can_save_a_draft_that_drops_its_disclaimer(home, medical):
 
 
 def publish_form_data(**overrides) -> dict:
+    """A medical reviewer's Publish: the form's content, with a review recorded today."""
     overrides.setdefault("medical_reviewer", str(make_reviewer().pk))
+    overrides.setdefault("last_reviewed", timezone.localdate().isoformat())
     data = admin_form_data([("What is known", [("paragraph", rich_text("<p>Case reports.</p>"))])], **overrides)
     data["action-publish"] = "action-publish"
     return data
@@ -236,7 +238,7 @@ def test_admin_edit_publish_is_refused_but_saving_a_draft_works(admin_client, si
     assert "cannot go live yet. It needs its medical and emergency disclaimers" in form_errors(response)
     assert not is_live(page)
 
-    data = publish_form_data(slug=page.slug, summary="Saved as a draft.")
+    data = publish_form_data(slug=page.slug, summary="Saved as a draft.", last_reviewed=recently().isoformat())
     del data["action-publish"]
     assert admin_client.post(url, data).status_code == 302
     page.refresh_from_db()

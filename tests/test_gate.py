@@ -388,3 +388,55 @@ def test_moves_to_a_site_without_the_disclaimers_are_refused_in_code_and_through
     assert response.status_code == 422
     assert "It needs its medical and emergency disclaimers" in response.json()["errors"][0]["msg"]
     assert Page.objects.get(pk=page.pk).get_parent().pk == home.pk
+
+
+# A review credits the text it covered ------------------------------------------------------------
+
+
+def test_changed_content_needs_a_new_review_before_it_goes_live(home):
+    page = make_test_page(home, RiskSectionPage)
+    page.summary = "Kratom can injure the liver, usually within weeks of starting regular use."
+    page.save_revision()
+    [reason] = go_live_reasons(page.get_latest_revision_as_object())
+    assert reason.id == "review.stale" and reason.field == "last_reviewed"
+    assert f"changed since the review on {page.last_reviewed.isoformat()}" in reason.message
+    with pytest.raises(GoLiveRefused):
+        page.get_latest_revision().publish()
+    assert RiskSectionPage.objects.get(pk=page.pk).summary == "Kratom can, rarely, injure the liver."
+
+    page.last_reviewed = timezone.localdate()
+    page.save_revision().publish()
+    assert RiskSectionPage.objects.get(pk=page.pk).summary.startswith("Kratom can injure the liver")
+
+
+def test_saving_the_same_content_again_keeps_the_review(admin_client, home):
+    page = make_test_page(home, RiskSectionPage)
+    page = RiskSectionPage.objects.get(pk=page.pk)
+    page.slug = "renamed"
+    page.save_revision().publish()
+    assert is_live(page)
+
+
+def test_pages_published_before_fingerprints_were_kept_need_a_review_for_new_content(home):
+    page = make_test_page(home, RiskSectionPage)
+    RiskSectionPage.objects.filter(pk=page.pk).update(reviewed_content="")
+    page = RiskSectionPage.objects.get(pk=page.pk)
+    page.title = "A new title is not health content"
+    page.save_revision().publish()
+    page.summary = "Changed without a review."
+    with pytest.raises(GoLiveRefused, match="changed since the review"):
+        page.save_revision().publish()
+
+
+def test_v3_edit_and_publish_of_reviewed_content_is_refused(client, admin_user, home):
+    token = APIToken.create_token(user=admin_user, name="tests")[1]
+    page = make_test_page(home, RiskSectionPage)
+    payload = {
+        "meta": {"type": "wagtail_kratom.RiskSectionPage", "action": "publish"},
+        "summary": "Text nobody reviewed.",
+    }
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}", "content_type": "application/json"}
+    response = client.patch(f"/api/v3/pages/{page.pk}/", payload, **auth)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["last_reviewed"]
+    assert RiskSectionPage.objects.get(pk=page.pk).summary == "Kratom can, rarely, injure the liver."

@@ -226,7 +226,7 @@ def test_the_editor_shows_the_audit_and_the_report_lists_and_exports_findings(ad
     assert "claim.safe" in report.content.decode() and "Risks" in report.content.decode()
     export = admin_client.get(reverse("wagtail_kratom_audit_report"), {"export": "csv"})
     rows = list(csv.reader(StringIO(b"".join(export.streaming_content).decode())))
-    assert rows[0] == ["Page", "Status", "Severity", "Rule", "Where", "Finding"]
+    assert rows[0] == ["Page", "Status", "Severity", "Rule", "Where", "Finding", "Publishing", "Accepted by", "Reason"]
     assert rows[1][:5] == ["Risks", "live", "error", "claim.safe", "summary"]
 
 

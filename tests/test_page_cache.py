@@ -110,6 +110,8 @@ def publish_change(page, **changes):
     page = type(page).objects.get(pk=page.pk)
     for name, value in changes.items():
         setattr(page, name, value)
+    # Changed health content goes live only with a new review (the go-live gate).
+    page.record_review(page.medical_reviewer, timezone.localdate())
     page.save_revision().publish()
     return page
 

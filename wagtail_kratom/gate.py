@@ -2,7 +2,8 @@
 
 A page may go live only when
 - every disclaimer kind its type requires resolves to a published, active disclaimer;
-- a medical reviewer is named, the review dates are set and the review is not overdue;
+- a medical reviewer is named, the review dates are set, the review is not overdue and it covers
+  the content going live (``review``);
 - no error-level audit finding is open on the version going live, unless a medical
   reviewer has accepted it with a reason (``acceptances``).
 
@@ -26,6 +27,7 @@ from .audit import audit_page
 from .conf import get_setting
 from .disclaimers import DisclaimerResolution, get_site_default_disclaimers, join_words, kind_label
 from .publishing.audit import ERROR, AuditSubject, Finding, review_findings
+from .review import content_fingerprint
 
 DISCLAIMERS, REVIEW, FINDINGS = "disclaimers", "review", "findings"
 
@@ -116,6 +118,13 @@ REVIEW_FIXES = {
         _("It has no review dates. Record when it was last reviewed under “Sources and review”."),
         "last_reviewed",
     ),
+    "review.stale": (
+        _(
+            "Its health content has changed since the review on %(date)s. Submit it for medical review, or "
+            "record the new review date under “Sources and review”."
+        ),
+        "last_reviewed",
+    ),
     "review.overdue": (
         _("Its review was due on %(date)s. Have it reviewed again and update the review dates."),
         "last_reviewed",
@@ -139,6 +148,9 @@ def review_reasons(page, today: datetime.date) -> list[GoLiveReason]:
         if finding.rule == "review.overdue":
             message = message % {"date": page.next_review_due.isoformat()}
         reasons.append(GoLiveReason(finding.rule, REVIEW, message, field))
+    if not reasons and page.reviewed_content and page.reviewed_content != content_fingerprint(page):
+        message, field = REVIEW_FIXES["review.stale"]
+        reasons.append(GoLiveReason("review.stale", REVIEW, message % {"date": page.last_reviewed.isoformat()}, field))
     return reasons
 
 

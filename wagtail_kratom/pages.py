@@ -71,6 +71,7 @@ from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons, require_go_live
 from .health_aspects import HealthAspectsField
 from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
+from .review import content_fingerprint, review_is_recorded
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
 
@@ -237,6 +238,13 @@ class ArticlePageMixin(models.Model):
         _("health aspects"),
         help_text=_("Further aspects the page covers, beyond those its page type always has."),
     )
+    reviewed_content = models.CharField(
+        _("reviewed content"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A fingerprint of the health content the last review covered; changed content needs a new review."),
+    )
     accepted_findings = models.PositiveIntegerField(
         _("accepted findings"),
         default=0,
@@ -319,6 +327,17 @@ class ArticlePageMixin(models.Model):
         self.medical_reviewer = reviewer
         self.last_reviewed = day
         self.next_review_due = add_months(day, self.get_review_cycle_months())
+        self.reviewed_content = content_fingerprint(self)
+
+    def save_revision(self, *args, **kwargs):
+        """Fingerprint the content when this version records a review, so that later edits need a new one."""
+        previous = self.get_latest_revision() if self.latest_revision_id else None
+        if review_is_recorded(self, previous.as_object() if previous else None):
+            self.reviewed_content = content_fingerprint(self)
+        elif not self.reviewed_content and self.live_revision_id:
+            # Published before the package kept fingerprints: the live text is the one that was reviewed.
+            self.reviewed_content = content_fingerprint(self.live_revision.as_object())
+        return super().save_revision(*args, **kwargs)
 
     def get_review_cycle_months(self) -> int:
         site = self.get_site()
