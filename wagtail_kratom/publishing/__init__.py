@@ -15,6 +15,7 @@ from .article import (
     derive_title,
     slugify,
 )
+from .claims import Claim, detect, find_claims
 from .errors import ArticleParseError
 from .parse import (
     FORMATS,
@@ -36,10 +37,13 @@ __all__ = [
     "PARAGRAPH",
     "Article",
     "ArticleParseError",
+    "Claim",
     "Paragraph",
     "Section",
     "decode_source",
     "derive_title",
+    "detect",
+    "find_claims",
     "parse",
     "parse_html",
     "parse_markdown",
