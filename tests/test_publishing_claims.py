@@ -178,3 +178,8 @@ REVIEWED = {
 def subject(*texts, cited=False) -> AuditSubject:
     passages = tuple(Passage(text, f"paragraph {n}", cited=cited) for n, text in enumerate(texts, start=1))
     return AuditSubject(title="t", passages=passages, missing_disclaimers=(), **REVIEWED)
+
+
+def test_a_schedule_for_kratom_is_dosing_advice_but_a_daily_habit_of_another_kind_is_not():
+    assert detect("Keep to a routine and take kratom at the same hour every day.").category == "dosing-as-safe"
+    assert detect("Keep a daily diary of how you feel.") is None

@@ -182,7 +182,7 @@ FREQUENCY = (
 )
 #: Verbs that open dosing advice when they open a clause.
 DOSING_IMPERATIVE = (
-    r"(?:take|start|begin|use|try|dose|redose|mix|drink|add|double|triple|increase|raise|stick|follow|keep|stay|go"
+    r"(?:take|start|begin|maintain|use|try|dose|redose|mix|drink|add|double|triple|increase|raise|stick|follow|keep|stay|go"
     r"|up|work|aim|stir|put|chew|swallow|toss|wash|do|have|limit|boost|bump)"
 )
 #: Advice on amounts given as advice: modal verbs and verdicts.

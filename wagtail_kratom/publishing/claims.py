@@ -357,7 +357,8 @@ def dosing_as_safe(reading: Reading) -> re.Match | None:
         return None  # the amount is of another medicine: "keep paracetamol within the dose on the pack"
     amount = reading.asserted("DOSE")
     imperative = _imperative(reading)
-    if amount is None and not (imperative and P["FREQUENCY"].search(text)):
+    schedule = imperative and P["FREQUENCY"].search(text) and P["KRATOM"].search(text)
+    if amount is None and not schedule:
         return None
     if imperative:
         return imperative
