@@ -263,7 +263,7 @@ def check_base_template(app_configs, **kwargs):
             f"{'them' if len(missing) > 1 else 'it'} out.",
             hint=(
                 f"Map the block and link the stylesheet in your {BASE_TEMPLATE}, for example inside your base "
-                f"template's extra_css block; see {DOCS_URL}installation.md#use-your-sites-base-template."
+                f"template's extra_css block; see {DOCS_URL}installation.md#6-use-your-sites-base-template."
             ),
             id="wagtail_kratom.W003",
         )
