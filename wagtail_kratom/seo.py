@@ -12,6 +12,7 @@ from urllib.parse import urljoin
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
 
 #: Longest description a search result or link preview shows whole, in characters.
 DESCRIPTION_LENGTH = 160
@@ -57,6 +58,15 @@ def last_modified(page) -> datetime.datetime | None:
     return max(reviewed, published) if published else reviewed
 
 
+def page_site(page, request=None) -> Site | None:
+    """The Site a page belongs to; the request's own, which Wagtail has looked up already, when it is that one."""
+    url_parts = page.get_url_parts(request)
+    if url_parts is None:
+        return None
+    site = Site.find_for_request(request) if request else None
+    return site if site and site.pk == url_parts[0] else Site.objects.get(pk=url_parts[0])
+
+
 @dataclass(frozen=True)
 class PageMeta:
     """The values of a page's description, canonical link and Open Graph and Twitter card tags."""
@@ -85,7 +95,7 @@ def page_meta(page, request=None) -> PageMeta:
     from .pages import ArticlePageMixin
 
     url = page.get_full_url(request)
-    site = page.get_site()
+    site = page_site(page, request)
     is_article = isinstance(page, ArticlePageMixin)
     meta: dict[str, Any] = {
         "title": page.seo_title or page.title,
