@@ -3,9 +3,10 @@
 import sys
 from pathlib import Path
 
+import swapper
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from wagtail.models import Page, Site
+from wagtail.models import AbstractPage, Site
 
 from wagtail_kratom.audit import audit_parsed_article
 from wagtail_kratom.importer import ImportRefused, import_article
@@ -55,13 +56,16 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{len(failed)} of {len(paths)} files could not be imported.", returncode=1)
 
-    def find_parent(self, url_path: str) -> Page:
+    def find_parent(self, url_path: str) -> AbstractPage:
         """The page at ``url_path`` on a site, or at that path in Wagtail's page tree."""
+        # The site's base page model: with WAGTAIL_PAGE_MODEL set, wagtail.models.Page is swapped out.
+        page_model = swapper.load_model("wagtailcore", "Page")
         path = "/" + url_path.strip("/") + "/" if url_path.strip("/") else "/"
-        matches = {page.pk: page for page in Page.objects.filter(url_path=path, depth__gt=1)}
+        matches = {page.pk: page for page in page_model.objects.filter(url_path=path, depth__gt=1)}
         for site in Site.objects.select_related("root_page"):
             matches.update(
-                (page.pk, page) for page in Page.objects.filter(url_path=site.root_page.url_path + path.lstrip("/"))
+                (page.pk, page)
+                for page in page_model.objects.filter(url_path=site.root_page.url_path + path.lstrip("/"))
             )
         if len(matches) == 1:
             return next(iter(matches.values())).specific
