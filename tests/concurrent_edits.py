@@ -28,7 +28,7 @@ def main(db_path: str, without_options: bool) -> int:
 
     from django.core.management import call_command
     from django.db import connection, transaction
-    from wagtail.models import Page, Site
+    from wagtail.models import Site
 
     from tests.utils import make_disclaimer, make_test_page, set_site_defaults
     from wagtail_kratom.disclaimers import BUILT_IN_KINDS
@@ -71,7 +71,7 @@ def main(db_path: str, without_options: bool) -> int:
         for thread in threads:
             thread.join()
 
-    live = Page.objects.get(pk=page.pk)
+    live = SafeUseGuidePage.objects.get(pk=page.pk)
     print(f"{ROUNDS} rounds, {len(failures)} failed saves; the page is live: {live.live}")
     for failure in failures:
         print(failure)

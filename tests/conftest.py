@@ -1,8 +1,9 @@
 import pytest
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from tests.testapp.models import OrdinaryPage
 from tests.utils import make_disclaimer, set_site_defaults
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.disclaimers import BUILT_IN_KINDS
 
 
@@ -14,7 +15,7 @@ def media_root(settings, tmp_path):
 @pytest.fixture
 def site_root(db) -> OrdinaryPage:
     """An ordinary page of the site's own type as the default site's root, with no site default disclaimers."""
-    root = Page.get_first_root_node()
+    root = BasePage.get_first_root_node()
     home = OrdinaryPage(title="Home", slug="test-home")
     root.add_child(instance=home)
     Site.objects.update_or_create(

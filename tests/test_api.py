@@ -9,10 +9,11 @@ from bs4 import BeautifulSoup
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 from jsonschema import Draft202012Validator
-from wagtail.models import APIToken, Page
+from wagtail.models import APIToken
 
 from tests.utils import dosage, dosage_row, make_disclaimer, make_test_page, risk, section
 from wagtail_kratom.api.json_schema import SCHEMA_DIR, schema_file_name
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.checks import check_api_rich_text_format
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.snippets import Contributor
@@ -252,7 +253,7 @@ def test_v3_creates_a_draft_with_structured_facts(client, home, bearer):
 
 def test_v3_refuses_a_bad_dosage_naming_the_field_and_writes_nothing(client, home, bearer):
     payload = create_payload(home, body=[section("Amounts", dosage(dosage_row("5", "2")))])
-    before = Page.objects.count()
+    before = BasePage.objects.count()
     response = client.post("/api/v3/pages/", payload, **bearer)
     assert response.status_code == 422
     [error] = response.json()["errors"]
@@ -261,7 +262,7 @@ def test_v3_refuses_a_bad_dosage_naming_the_field_and_writes_nothing(client, hom
         "section 1 “Amounts” › content › dosage 1 › rows › row 1 › max: "
         "The highest amount (2) is lower than the lowest amount (5). Swap them or correct one."
     )
-    assert Page.objects.count() == before
+    assert BasePage.objects.count() == before
 
 
 def test_v3_refuses_an_unknown_block_and_an_unknown_unit_without_a_server_error(client, home, bearer):

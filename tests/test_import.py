@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
-from wagtail.models import Page, Revision
+from wagtail.models import Revision
 
 from tests.utils import go_live_without_review, make_legacy_live_page, make_test_page, refuse_child_pages
 from wagtail_kratom.audit import audit_page
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
 from wagtail_kratom.snippets import Contributor
@@ -41,7 +42,7 @@ def run(*args) -> tuple[str, str]:
 def tree(parent) -> list[tuple[str, str, bool]]:
     return [
         (page.specific_class.__name__, page.title, page.live)
-        for page in Page.objects.filter(path__startswith=parent.path, depth__gt=parent.depth).order_by("path")
+        for page in BasePage.objects.filter(path__startswith=parent.path, depth__gt=parent.depth).order_by("path")
     ]
 
 
@@ -137,10 +138,10 @@ def test_a_failure_mid_import_leaves_the_database_as_it_was(home, tmp_path, monk
     source = tmp_path / "labels.txt"
     source.write_text(CLEAN_ARTICLE)
     refuse_child_pages(monkeypatch)
-    before = (Page.objects.count(), Revision.objects.count())
+    before = (BasePage.objects.count(), Revision.objects.count())
     with pytest.raises(CommandError):
         run("kratom_import", str(source), "--parent", "/")
-    assert (Page.objects.count(), Revision.objects.count()) == before
+    assert (BasePage.objects.count(), Revision.objects.count()) == before
 
 
 def test_hostile_html_is_cleaned_on_the_way_in(client, home, tmp_path):
@@ -153,8 +154,8 @@ def test_hostile_html_is_cleaned_on_the_way_in(client, home, tmp_path):
         "<p>Check batch numbers.</p><p>The end.</p>"
     )
     run("kratom_import", str(source), "--parent", "/", "--format", "html")
-    stored = json.dumps([page.specific.intro for page in Page.objects.filter(depth__gt=2)])
-    stored += json.dumps([str(page.specific.body.raw_data) for page in Page.objects.filter(depth__gt=2)])
+    stored = json.dumps([page.specific.intro for page in BasePage.objects.filter(depth__gt=2)])
+    stored += json.dumps([str(page.specific.body.raw_data) for page in BasePage.objects.filter(depth__gt=2)])
     for hostile in ("script", "onclick", "javascript:", "style=", "alert"):
         assert hostile not in stored
     assert "https://www.fda.gov/" in stored

@@ -1,12 +1,13 @@
 """Where each page type may live, and that editors can create, view and preview it."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from demo_site.home.models import HomePage
 from tests.testapp.models import OrdinaryPage
 from tests.utils import admin_form_data, list_block, make_disclaimer, make_reviewer, make_test_page, set_site_defaults
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 
 ARTICLE_TYPES = [TopicOverviewPage, RiskSectionPage, SafeUseGuidePage]
@@ -41,7 +42,7 @@ class TestParentChildRules(WagtailPageTestCase):
 class TestCreateInAdmin(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
+        root = BasePage.get_first_root_node()
         cls.home = OrdinaryPage(title="Home", slug="test-home")
         root.add_child(instance=cls.home)
         site, _created = Site.objects.update_or_create(

@@ -1,13 +1,15 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 
+from wagtail_kratom.base_page import BasePage, parent_link
 from wagtail_kratom.models import TopicOverviewPage
 
 
-class HomePage(Page):
+class HomePage(BasePage):
     """The demo's home page: an introduction and the list of topic hubs."""
+
+    page_ptr = parent_link()
 
     intro = RichTextField(blank=True, help_text="What the site offers and who it is for.")
     emergency_note = models.CharField(
@@ -16,7 +18,7 @@ class HomePage(Page):
         help_text="A short line on where to get help in an emergency, shown under the introduction.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("emergency_note")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("emergency_note")]
 
     def get_topics(self):
         return TopicOverviewPage.objects.live().public().descendant_of(self).order_by("title")

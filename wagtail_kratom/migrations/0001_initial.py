@@ -130,7 +130,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'risk section page',
                 'verbose_name_plural': 'risk section pages',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='RiskSectionPageTopic',
@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'safe-use guide page',
                 'verbose_name_plural': 'safe-use guide pages',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='SafeUseGuidePageTopic',
@@ -205,7 +205,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'topic overview page',
                 'verbose_name_plural': 'topic overview pages',
             },
-            bases=('wagtailcore.page', models.Model),
+            bases=(settings.WAGTAIL_PAGE_MODEL, models.Model),
         ),
         migrations.CreateModel(
             name='TopicOverviewPageTopic',

@@ -25,6 +25,6 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=('wagtailcore.page',),
+            bases=(settings.WAGTAIL_PAGE_MODEL,),
         ),
     ]
