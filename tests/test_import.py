@@ -255,7 +255,9 @@ def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user
     )
     group = Group.objects.create(name="Hub editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=group, page=hub, permission=Permission.objects.get(codename="change_page"))
+    GroupPagePermission.objects.create(
+        group=group, page=hub, permission=Permission.objects.get(codename=BasePage.PERMISSION_CODENAMES.CHANGE)
+    )
     user = django_user_model.objects.create_user("hub-editor", password="hub-editor-pass-123")
     user.groups.add(group)
     client.force_login(user)
