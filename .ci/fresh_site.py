@@ -97,12 +97,13 @@ def follow(doc: Path, site: Path, env: dict) -> None:
 
 
 class JsonLdParser(HTMLParser):
-    """Collects the JSON-LD scripts and stylesheet links of a page."""
+    """Collects the JSON-LD scripts, stylesheet links and canonical links of a page."""
 
     def __init__(self):
         super().__init__()
         self.json_ld: list[dict] = []
         self.stylesheets: list[str] = []
+        self.canonical: list[str] = []
         self._in_json_ld = False
 
     def handle_starttag(self, tag, attrs):
@@ -110,6 +111,8 @@ class JsonLdParser(HTMLParser):
         self._in_json_ld = tag == "script" and attrs.get("type") == "application/ld+json"
         if tag == "link" and attrs.get("rel") == "stylesheet":
             self.stylesheets.append(attrs.get("href", ""))
+        if tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical.append(attrs.get("href", ""))
 
     def handle_data(self, data):
         if self._in_json_ld:
@@ -143,6 +146,7 @@ def check_site() -> None:
         )
         urls = [item.get("url") for item in parser.json_ld]
         check(BASE_URL + path in urls, f"{path} has JSON-LD naming {BASE_URL + path}")
+        check(parser.canonical == [BASE_URL + path], f"{path} has its canonical link")
         check("This is not medical advice" in html, f"{path} shows the site's default medical disclaimer")
 
     status, body = get("/api/v2/pages/?type=wagtail_kratom.SafeUseGuidePage,wagtail_kratom.RiskSectionPage")
