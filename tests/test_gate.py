@@ -440,3 +440,86 @@ def test_v3_edit_and_publish_of_reviewed_content_is_refused(client, admin_user, 
     assert response.status_code == 422
     assert response.json()["errors"][0]["loc"] == ["last_reviewed"]
     assert RiskSectionPage.objects.get(pk=page.pk).summary == "Kratom can, rarely, injure the liver."
+
+
+def test_an_alias_site_with_fewer_defaults_serves_the_pages_own_sites_disclaimers(client, home, site_defaults):
+    from wagtail.models import Site
+
+    page = make_test_page(home, RiskSectionPage, slug="liver-risks")
+    Site.objects.create(hostname="alias.example", root_page=home, is_default_site=False)
+    for host in ("localhost", "alias.example"):
+        html = client.get("/liver-risks/", HTTP_HOST=host).content.decode()
+        for kind in ("medical", "emergency"):
+            assert site_defaults[kind].title in html, (host, kind)
+        api = client.get(f"/api/v2/pages/{page.pk}/", HTTP_HOST=host).json()
+        assert [item["kind"] for item in api["disclaimers"]] == ["medical", "emergency"], host
+
+
+def test_a_reviewer_is_never_credited_by_login_name(home, medical_reviewer):
+    from django.core.exceptions import PermissionDenied
+    from wagtail.models import Workflow, WorkflowTask
+
+    from wagtail_kratom.models import Contributor, MedicalReviewTask
+
+    task = MedicalReviewTask.objects.create(name="Medical review")
+    task.groups.set(Group.objects.filter(name="Medical reviewers"))
+    workflow = Workflow.objects.create(name="Medical review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    page = unreviewed(home)
+    task_state = workflow.start(page, medical_reviewer).current_task_state
+    medical_reviewer.first_name = medical_reviewer.last_name = ""
+    medical_reviewer.email = "reviewer@example.com"
+    medical_reviewer.save()
+
+    assert [name for name, _label, _modal in task.get_actions(page, medical_reviewer)] == ["reject"]
+    with pytest.raises(PermissionDenied, match="add your first and last name"):
+        task.on_action(task_state, medical_reviewer, "approve")
+    assert not Contributor.objects.filter(user=medical_reviewer).exists()
+    assert not is_live(page)
+
+    medical_reviewer.first_name, medical_reviewer.last_name = "Alex", "Morgan"
+    medical_reviewer.save()
+    task.on_action(task_state, medical_reviewer, "approve")
+    assert RiskSectionPage.objects.get(pk=page.pk).medical_reviewer.name == "Alex Morgan"
+
+
+def test_copying_a_live_tree_to_a_site_without_defaults_makes_drafts_not_errors(admin_client, home):
+    from wagtail.models import Site
+
+    from tests.testapp.models import OrdinaryPage
+
+    hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
+    make_test_page(hub, RiskSectionPage, title="Risks", slug="risks")
+    other_root = Page.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
+    Site.objects.create(hostname="other.example", root_page=other_root)
+
+    url = reverse("wagtailadmin_pages:copy", args=(hub.pk,))
+    response = admin_client.post(
+        url,
+        {
+            "new_title": "Hub",
+            "new_slug": "hub",
+            "new_parent_page": other_root.pk,
+            "copy_subpages": "on",
+            "publish_copies": "on",
+            "alias": "",
+        },
+    )
+    assert response.status_code == 302
+    assert "The copy is a draft. “Hub” cannot go live yet. It needs its medical disclaimer." in messages_of(response)
+    copies = Page.objects.descendant_of(other_root)
+    assert sorted(copies.values_list("title", flat=True)) == ["Hub", "Risks"]
+    assert not copies.live().exists()
+    assert is_live(hub)
+
+
+def test_the_fingerprint_ignores_block_keys_and_empty_paragraphs(home):
+    from wagtail_kratom.review import content_fingerprint
+
+    page = draft(home, conclusion="")
+    before = content_fingerprint(page)
+    page.conclusion = "<p></p>"
+    page.intro = page.intro.replace("<p>", '<p data-block-key="a1b2c">')
+    assert content_fingerprint(page) == before
+    page.conclusion = "<p>A new closing paragraph.</p>"
+    assert content_fingerprint(page) != before

@@ -33,7 +33,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page, PageLogEntry
+from wagtail.models import Page, PageLogEntry, Site
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.search.tasks import insert_or_update_object_task
@@ -72,6 +72,7 @@ from .health_aspects import HealthAspectsField
 from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
 from .review import content_fingerprint, review_is_recorded
+from .seo import SitemapLastReviewedMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
 
@@ -176,7 +177,7 @@ def enqueue_index_updates(pages_to_index: list[tuple[str, str, str]]) -> None:
             insert_or_update_object_task.enqueue(*index_key)
 
 
-class ArticlePageMixin(models.Model):
+class ArticlePageMixin(SitemapLastReviewedMixin, models.Model):
     """The anatomy every article shares: summary, intro, sections, conclusion, sources, review.
 
     A concrete page type adds ``body`` (its sections, from ``ArticleBodyBlock``) and
@@ -351,16 +352,23 @@ class ArticlePageMixin(models.Model):
         """Resolve the page's disclaimers: its own choices (``chosen`` overrides them) and its site's defaults.
 
         The defaults are ``site_defaults`` when given (a move checks another site's, or none outside any
-        site), else the request's site's when a request is given, else ``site``'s, else the page's own site's.
+        site), else ``site``'s, else the page's own site's: the site the go-live gate checked, whichever
+        host name the request came in on (an alias Site with fewer defaults must not strip them). The
+        request only lends its cached settings when it is for that site.
         """
         if chosen is None:
             links = self.kratom_disclaimers.all()
             if "kratom_disclaimers" not in getattr(self, "_prefetched_objects_cache", {}):
                 links = links.select_related("disclaimer")
             chosen = [link.disclaimer for link in links]
-        if site_defaults is None and request is not None:
-            site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
-        elif site_defaults is None:
+        if site_defaults is None and site is None and request is not None:
+            # Wagtail's URL parts name the page's own site (not the request's, on an alias host) from the cached
+            # site root paths, without a query.
+            request_site = Site.find_for_request(request)
+            url_parts = self.get_url_parts() if self.pk else None
+            if request_site is not None and url_parts is not None and url_parts[0] == request_site.pk:
+                site_defaults = KratomSiteSettings.for_request(request).get_default_disclaimers()
+        if site_defaults is None:
             site_defaults = get_site_default_disclaimers(site or get_site_for_page(self))
         return resolve_disclaimers(type(self), chosen, site_defaults)
 

@@ -3,8 +3,8 @@
 A review credits a text. When a review is recorded (a medical review task approved, or the review
 date changed on the page), the page keeps a fingerprint of its health content; the go-live gate
 refuses a version whose content no longer matches, so a published "reviewed by" is always about the
-text readers see. Block ids and Draftail's block keys are left out: saving unchanged text again
-keeps the fingerprint.
+text readers see. Block ids, Draftail's block keys and empty paragraphs are left out: saving
+unchanged text again keeps the fingerprint.
 """
 
 import hashlib
@@ -17,6 +17,8 @@ from django.core.exceptions import FieldDoesNotExist
 REVIEWED_FIELDS = ("summary", "intro", "at_a_glance", "body", "conclusion", "citations")
 
 BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
+#: Paragraphs with nothing in them: Draftail sends an empty field as "" or as "<p></p>", depending on the browser.
+EMPTY_PARAGRAPH = re.compile(r"<p>(?:\s|<br\s*/?>)*</p>")
 
 
 def _without_ids(value):
@@ -25,7 +27,7 @@ def _without_ids(value):
     if isinstance(value, list):
         return [_without_ids(item) for item in value]
     if isinstance(value, str):
-        return BLOCK_KEY.sub("", value)
+        return EMPTY_PARAGRAPH.sub("", BLOCK_KEY.sub("", value)).strip()
     return value
 
 

@@ -94,9 +94,13 @@ class Contributor(index.Indexed, models.Model):
         return data
 
     @classmethod
-    def for_user(cls, user) -> "Contributor":
-        """The contributor linked to ``user``, made from the account's name when there is none yet."""
+    def for_user(cls, user) -> "Contributor | None":
+        """The contributor linked to ``user``, made from the account's full name when there is none yet.
+
+        None when the account has no full name: readers are shown a deliberate public name, never a
+        login name or an email address.
+        """
         contributor = cls.objects.filter(user=user).first()
-        if contributor is None:
-            contributor = cls.objects.create(name=user.get_full_name() or user.get_username(), user=user)
+        if contributor is None and (name := user.get_full_name().strip()):
+            contributor = cls.objects.create(name=name, user=user)
         return contributor

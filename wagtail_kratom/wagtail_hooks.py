@@ -126,6 +126,16 @@ def refuse_publishing_pages_that_may_not_go_live(request, page):
     return None
 
 
+@hooks.register("after_copy_page")
+def say_which_copies_stayed_drafts(request, page, new_page):
+    """Copies asked to be published that may not go live were made as drafts; say why, page by page."""
+    if not request.POST.get("publish_copies"):
+        return
+    drafts = [copy.specific for copy in new_page.get_descendants(inclusive=True).not_live()]
+    for refusal in go_live_refusals(drafts):
+        messages.warning(request, _("The copy is a draft. %(refusal)s") % {"refusal": refusal.message})
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_actions_that_break_the_gate(request, action_type, objects, action_class_instance):
     """Bulk publish asks the gate of each page's latest draft; bulk move, of the live pages moved to another site."""

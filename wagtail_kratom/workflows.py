@@ -21,6 +21,18 @@ from .snippets import Contributor
 CHECKS_BEFORE_APPROVAL = [DISCLAIMERS, FINDINGS]
 
 
+#: Why a reviewer without a public name may not approve.
+NO_PUBLIC_NAME = _(
+    "Approving credits you to readers by name, and your account has none: add your first and last name "
+    "under Account, or ask an administrator to link your account to a contributor."
+)
+
+
+def has_public_name(user) -> bool:
+    """Whether approving can credit ``user`` by a name readers may see: a linked contributor or a full name."""
+    return bool(user.get_full_name().strip()) or Contributor.objects.filter(user=user).exists()
+
+
 def approval_blockers(page) -> list:
     """The go-live gate's reasons, other than the review, why ``page`` may not be approved yet."""
     if not hasattr(page, "record_review"):
@@ -41,8 +53,9 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         actions = super().get_actions(obj, user)
         latest = obj.specific.get_latest_revision_as_object() if hasattr(obj, "specific") else obj
-        if approval_blockers(latest):
-            # Approving could not publish the page; the editor's checks panel says what is missing.
+        if approval_blockers(latest) or (actions and not has_public_name(user)):
+            # Approving could not publish the page, or could not credit the reviewer by name; the editor's
+            # checks panel says what is missing, and the documentation says how to name a reviewer.
             return [action for action in actions if action[0] != "approve"]
         return actions
 
@@ -61,7 +74,9 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
             return
         if blockers := approval_blockers(reviewed):
             raise PermissionDenied(" ".join(str(reason.message) for reason in blockers))
-        reviewed.record_review(Contributor.for_user(user), timezone.localdate())
+        if (reviewer := Contributor.for_user(user)) is None:
+            raise PermissionDenied(NO_PUBLIC_NAME)
+        reviewed.record_review(reviewer, timezone.localdate())
         revision.content = reviewed.serializable_data()
         revision.save(update_fields=["content"])
 

@@ -10,11 +10,13 @@ The demo content is loaded (``demo_site``), then, as people would in Chromium:
    (removed in the database before the journey, as on a site that never set one: Settings › Kratom
    content settings refuses to remove a default that live pages show): the page is refused with a
    message that names the legal disclaimer, and stays a draft;
-3. the editor submits the page to the “Medical review” workflow;
-4. the reviewer sees the page awaiting review, but no “Approve” action while the legal disclaimer is
-   missing; the reviewer puts the legal default back under Settings › Kratom content settings (the
-   Medical reviewers group may change it), approves, and the page goes live: its public page shows the
-   title, the dosage table and the disclaimers, and the v2 API credits Dr Alex Morgan, today.
+3. the editor's “Submit to Medical review” is refused for the same reason (a reviewer could never
+   approve it as it stands);
+4. the reviewer puts the legal default back under Settings › Kratom content settings (the Medical
+   reviewers group may change it); the editor submits the page to the “Medical review” workflow;
+5. the reviewer finds it awaiting review and approves it, which records the review, and the page goes
+   live: its public page shows the title, the dosage table and the disclaimers, and the v2 API credits
+   Dr Alex Morgan, today.
 
 A second test checks the Editorial checks panel: an editor who writes an unsupported claim into a
 summary sees the ``claim.safe`` finding in the page editor and in Reports › Editorial audit.
@@ -141,23 +143,15 @@ def test_editor_writes_a_guide_and_a_reviewer_approves_it(page, second_page, dem
     # Wagtail keeps what the refused form held as a draft: it autosaves, as the reviewer, straight away.
     wait_for_autosave(reviewer)
 
-    # c. The editor submits the page to the medical review workflow.
+    # c. Submitting for review is refused too while a required disclaimer is missing: the reviewer could
+    # never approve the page as it stands.
     editor.goto(edit_url)
     open_more_actions(editor).get_by_role("button", name="Submit to Medical review").click()
-    expect(editor.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been submitted for moderation.")
+    expect(editor.locator(".messages")).to_contain_text(f"“{TITLE}” cannot go live yet. It needs its legal disclaimer.")
     guide.refresh_from_db()
-    assert guide.current_workflow_state is not None and guide.current_workflow_state.status == "in_progress"
+    assert guide.current_workflow_state is None
 
-    # d. The reviewer finds it awaiting review, but cannot approve while the legal disclaimer is missing.
-    reviewer.goto(f"{demo_site}/admin/")
-    awaiting = reviewer.locator("section", has=reviewer.get_by_role("heading", name="Awaiting your review"))
-    awaiting.get_by_role("link", name=TITLE).first.click()
-    expect(reviewer).to_have_url(edit_url)
-    footer = open_more_actions(reviewer)
-    expect(footer.get_by_role("button", name="Request changes")).to_be_visible()
-    expect(footer.get_by_role("button", name=re.compile("^Approve"))).to_have_count(0)
-
-    # The reviewer puts the legal default back under Settings › Kratom content settings.
+    # d. The reviewer puts the legal default back under Settings › Kratom content settings.
     reviewer.goto(f"{demo_site}/admin/")
     reviewer.get_by_role("button", name="Settings").click()
     reviewer.get_by_role("link", name="Kratom content settings").click()
@@ -169,8 +163,18 @@ def test_editor_writes_a_guide_and_a_reviewer_approves_it(page, second_page, dem
     reviewer.get_by_role("button", name="Save", exact=True).click()
     expect(reviewer.locator(".messages")).to_contain_text("Kratom content settings updated.")
 
-    # Now the reviewer can approve, which publishes the page.
-    reviewer.goto(edit_url)
+    # e. The editor submits the page to the medical review workflow.
+    editor.goto(edit_url)
+    open_more_actions(editor).get_by_role("button", name="Submit to Medical review").click()
+    expect(editor.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been submitted for moderation.")
+    guide.refresh_from_db()
+    assert guide.current_workflow_state is not None and guide.current_workflow_state.status == "in_progress"
+
+    # f. The reviewer finds it awaiting review and approves it, which records the review and publishes the page.
+    reviewer.goto(f"{demo_site}/admin/")
+    awaiting = reviewer.locator("section", has=reviewer.get_by_role("heading", name="Awaiting your review"))
+    awaiting.get_by_role("link", name=TITLE).first.click()
+    expect(reviewer).to_have_url(edit_url)
     footer = open_more_actions(reviewer)
     footer.get_by_role("button", name="Approve and Publish", exact=True).click()
     expect(reviewer.locator(".messages")).to_contain_text(f"Page '{TITLE}' has been updated.")
@@ -211,7 +215,8 @@ def test_editorial_checks_show_an_unsupported_claim(page, demo_site):
     finding = panel.locator("li", has_text="claim.safe")
     expect(finding).to_contain_text("Error")
     expect(finding).to_contain_text("summary")
-    expect(finding).to_contain_text("“Kratom is completely safe.”")
+    expect(finding.locator("q")).to_have_text("Kratom is completely safe.")
+    expect(finding).to_contain_text("Blocks publishing until the text is changed or a medical reviewer accepts it.")
 
     # The same finding in Reports › Editorial audit.
     page.get_by_role("button", name="Reports").click()

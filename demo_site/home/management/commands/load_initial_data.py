@@ -39,6 +39,7 @@ from wagtail_kratom.models import (
     SiteDefaultDisclaimer,
     TopicOverviewPage,
 )
+from wagtail_kratom.review import content_fingerprint
 
 CHILD_TYPES = {"risk": RiskSectionPage, "safe_use": SafeUseGuidePage}
 
@@ -165,6 +166,9 @@ class Command(BaseCommand):
                     for kind in DEMO_CHOSEN_DISCLAIMER_KINDS[type(page)]
                 ]
                 page.kratom_related_articles = [RelatedArticle(target=target) for target in related]
+                # The demo content is the text its (fictional) reviewers checked, also when a newer version of
+                # the package brings new wording to a site loaded before.
+                page.reviewed_content = content_fingerprint(page)
                 page.save_revision(log_action=True).publish()
             # Pages published early in the loop were ranked before later ones went live.
             call_command("kratom_refresh_related", stdout=self.stdout)
