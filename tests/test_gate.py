@@ -523,3 +523,37 @@ def test_the_fingerprint_ignores_block_keys_and_empty_paragraphs(home):
     assert content_fingerprint(page) == before
     page.conclusion = "<p>A new closing paragraph.</p>"
     assert content_fingerprint(page) != before
+
+
+def test_a_page_awaiting_medical_review_is_published_only_by_approving_it(
+    client, home, medical_reviewer, django_user_model
+):
+    from wagtail.models import Workflow, WorkflowTask
+
+    from wagtail_kratom.models import MedicalReviewTask
+
+    task = MedicalReviewTask.objects.create(name="Medical review")
+    task.groups.set(Group.objects.filter(name="Medical reviewers"))
+    workflow = Workflow.objects.create(name="Medical review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    page = draft(home)
+    workflow_state = workflow.start(page, medical_reviewer)
+
+    # A moderator, who may publish but is no medical reviewer, publishes through the v3 API.
+    moderator = django_user_model.objects.create_user("moderator", password="moderator-pass-123")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    token = APIToken.create_token(user=moderator, name="tests")[1]
+    response = client.post(
+        f"/api/v3/pages/{page.pk}/actions/publish/",
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        content_type="application/json",
+    )
+    assert response.status_code == 422
+    assert "awaiting medical review in the “Medical review” workflow" in response.json()["errors"][0]["msg"]
+    assert not is_live(page)
+    workflow_state.refresh_from_db()
+    assert workflow_state.status == "in_progress"
+
+    task.on_action(workflow_state.current_task_state, medical_reviewer, "approve")
+    page = RiskSectionPage.objects.get(pk=page.pk)
+    assert page.live and page.medical_reviewer.user == medical_reviewer

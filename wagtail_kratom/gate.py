@@ -118,6 +118,13 @@ REVIEW_FIXES = {
         _("It has no review dates. Record when it was last reviewed under “Sources and review”."),
         "last_reviewed",
     ),
+    "review.awaiting": (
+        _(
+            "It is awaiting medical review in the “%(workflow)s” workflow; a medical reviewer approves it there, "
+            "which records the review and publishes it."
+        ),
+        "medical_reviewer",
+    ),
     "review.stale": (
         _(
             "Its health content has changed since the review on %(date)s. Submit it for medical review, or "
@@ -130,6 +137,19 @@ REVIEW_FIXES = {
         "last_reviewed",
     ),
 }
+
+
+def awaiting_medical_review(page):
+    """The workflow whose current task is a medical review the page awaits, if any.
+
+    Publishing such a page other than by approving that task (the v3 API's publish action, the admin's
+    Publish) would cancel the review and go live unreviewed.
+    """
+    state = page.current_workflow_state if page.pk else None
+    task_state = state.current_task_state if state is not None else None
+    if task_state is not None and getattr(task_state.task.specific, "records_medical_review", False):
+        return state.workflow
+    return None
 
 
 def review_reasons(page, today: datetime.date) -> list[GoLiveReason]:
@@ -148,6 +168,9 @@ def review_reasons(page, today: datetime.date) -> list[GoLiveReason]:
         if finding.rule == "review.overdue":
             message = message % {"date": page.next_review_due.isoformat()}
         reasons.append(GoLiveReason(finding.rule, REVIEW, message, field))
+    if workflow := awaiting_medical_review(page):
+        message, field = REVIEW_FIXES["review.awaiting"]
+        return [GoLiveReason("review.awaiting", REVIEW, message % {"workflow": workflow.name}, field)]
     if not reasons and page.reviewed_content and page.reviewed_content != content_fingerprint(page):
         message, field = REVIEW_FIXES["review.stale"]
         reasons.append(GoLiveReason("review.stale", REVIEW, message % {"date": page.last_reviewed.isoformat()}, field))

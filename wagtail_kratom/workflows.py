@@ -43,6 +43,9 @@ def approval_blockers(page) -> list:
 class MedicalReviewTask(AbstractGroupApprovalTask):
     """A clinician checks the page's health content; approving records who reviewed it and when."""
 
+    #: The go-live gate refuses to publish a page awaiting this task other than by approving it.
+    records_medical_review = True
+
     @classmethod
     def get_description(cls):
         return _(
