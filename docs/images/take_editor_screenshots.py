@@ -14,8 +14,9 @@ It never touches the demo's own database. It:
 2. serves the demo with ``runserver`` on 127.0.0.1 (port 8141 unless ``--port``) and stops it at the end;
 3. in headless Chromium, 1280×800 (the section with the dosage table 1280×1400), as the demo users
    ``editor`` and ``reviewer``: opens the draft with claims, writes a new safe-use guide, has publishing
-   refused while the site has no default legal disclaimer, submits the guide to the medical review, and
-   opens the dashboard and the reports, taking a screenshot at each step;
+   refused while the site has no default legal disclaimer and then for want of a medical reviewer,
+   submits the guide to the medical review, accepts a claim with a reason, and opens the dashboard and
+   the reports, taking a screenshot at each step;
 4. writes each screenshot as an optimised PNG (256 colours, with Pillow; then ``optipng`` if it is
    installed) to docs/images/ (``--out`` to choose another folder).
 
@@ -55,10 +56,12 @@ SCREENSHOTS = [
     "editor-section-dosage-table",
     "editor-disclaimers-tab",
     "editor-publish-refused",
+    "editor-publish-refused-review",
     "editor-workflow-submit",
     "editor-dashboard-medical-review",
     "editor-reviewer-approve",
     "editor-review-due-report",
+    "editor-accept-finding",
     "editor-editorial-audit-report",
 ]
 HUB = "Kratom and liver health"
@@ -74,16 +77,16 @@ from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOvervi
 
 today = timezone.localdate()
 days = datetime.timedelta
+# Reviews age on live pages (the go-live gate would refuse to publish an overdue review, and rightly).
 for page, last, due in [
     (RiskSectionPage.objects.live().order_by("path").first(), today - days(400), today - days(35)),
     (TopicOverviewPage.objects.live().order_by("path").last(), today - days(353), today + days(12)),
 ]:
-    page.last_reviewed, page.next_review_due = last, due
-    page.save_revision().publish()
+    type(page).objects.filter(pk=page.pk).update(last_reviewed=last, next_review_due=due)
 
 guide = SafeUseGuidePage.objects.live().order_by("path").last()
 draft = guide.get_latest_revision_as_object()
-draft.summary = "Kratom is completely safe in small amounts, and studies show it helps with opioid withdrawal."
+draft.summary = "Kratom is completely safe in small amounts. Studies show it helps with opioid withdrawal."
 draft.save_revision(user=get_user_model().objects.get(username="editor"))
 print(guide.pk)
 """
@@ -285,11 +288,18 @@ def take_screenshots(base_url: str, claims_page_id: str, demo: Demo, shoot: Shoo
         reviewer = sign_in(browser, base_url, "reviewer")
         reviewer.goto(new_guide_url)
         open_more_actions(reviewer).get_by_role("button", name="Publish", exact=True).click()
-        expect(reviewer.locator(".messages")).to_contain_text("cannot go live without its legal disclaimer")
+        expect(reviewer.locator(".messages")).to_contain_text("cannot go live yet. It needs its legal disclaimer")
         # Wagtail autosaves the refused form as a draft at once; wait, so that the editor loads that draft.
         expect(reviewer.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
         shoot(reviewer, "editor-publish-refused")
         demo.shell(RESTORE_LEGAL_DEFAULT)
+
+        # Publishing refused again, now for the medical review: no reviewer is named yet.
+        reviewer.goto(new_guide_url)
+        with reviewer.expect_navigation():
+            open_more_actions(reviewer).get_by_role("button", name="Publish", exact=True).click()
+        expect(reviewer.locator(".messages")).to_contain_text("No medical reviewer is named.")
+        shoot(reviewer, "editor-publish-refused-review")
 
         # The editor cannot publish; the footer menu offers the medical review.
         editor.goto(new_guide_url)
@@ -309,6 +319,16 @@ def take_screenshots(base_url: str, claims_page_id: str, demo: Demo, shoot: Shoo
         footer = open_more_actions(reviewer)
         expect(footer.get_by_role("button", name="Approve and Publish", exact=True)).to_be_visible()
         shoot(reviewer, "editor-reviewer-approve")
+
+        # The reviewer accepts one of the claims in the draft with claims, with a reason.
+        reviewer.goto(f"{base_url}/admin/pages/{claims_page_id}/edit/")
+        reviewer.locator("[data-kratom-audit]").get_by_role("link", name="Accept with a reason…").first.click()
+        reviewer.get_by_label("Reason").fill(
+            "Quoted in the section on marketing claims, which explains why the claim is wrong."
+        )
+        shoot(reviewer, "editor-accept-finding")
+        reviewer.get_by_role("button", name="Accept finding").click()
+        expect(reviewer.locator(".messages")).to_contain_text("accepted")
 
         # The reports, as the reviewer sees them.
         reviewer.goto(f"{base_url}/admin/")
