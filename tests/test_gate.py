@@ -557,3 +557,19 @@ def test_a_page_awaiting_medical_review_is_published_only_by_approving_it(
     task.on_action(workflow_state.current_task_state, medical_reviewer, "approve")
     page = RiskSectionPage.objects.get(pk=page.pk)
     assert page.live and page.medical_reviewer.user == medical_reviewer
+
+
+def test_kratom_audit_counts_only_open_errors(home, medical_reviewer):
+    from django.core.management.base import CommandError
+
+    accepted = with_claim(home, title="Accepted claim", slug="accepted")
+    accept_finding(accepted, the_claim(accepted), user=medical_reviewer, reason="Quoted in order to refute it.")
+    accepted.get_latest_revision().publish()
+    out = StringIO()
+    call_command("kratom_audit", "--fail-on", "error", stdout=out)
+    assert "accepted by Alex Morgan: Quoted in order to refute it." in out.getvalue()
+    assert "1 pages audited: 0 errors, 0 warnings, 1 accepted by a medical reviewer." in out.getvalue()
+
+    with_claim(home, title="Open claim", slug="open")
+    with pytest.raises(CommandError, match="1 finding at or above “error”"):
+        call_command("kratom_audit", "--drafts", "--fail-on", "error", stdout=StringIO())

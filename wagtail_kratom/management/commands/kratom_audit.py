@@ -5,7 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from wagtail_kratom.audit import audit_page, audit_parsed_article
+from wagtail_kratom.audit import audit_parsed_article
+from wagtail_kratom.gate import CheckedFinding, checked_findings
 from wagtail_kratom.management.commands.kratom_import import plural
 from wagtail_kratom.pages import get_article_page_models
 from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
@@ -62,13 +63,15 @@ class Command(BaseCommand):
             pages = model.objects.all() if drafts else model.objects.live()
             for page in pages.order_by("path").select_related("medical_reviewer"):
                 audited = page.get_latest_revision_as_object() if drafts else page
-                results.append((page, audit_page(audited)))
+                results.append((page, checked_findings(audited)))
         results.sort(key=lambda result: result[0].path)
         if format == "json":
             self.stdout.write(json.dumps([self.as_dict(page, findings) for page, findings in results], indent=2))
         else:
             self.write_text(results)
-        self.fail_if_severe([finding.as_dict() for _page, findings in results for finding in findings], fail_on)
+        # A finding a medical reviewer accepted with a reason no longer blocks, here as on every publishing path.
+        open_findings = [item.finding.as_dict() for _page, items in results for item in items if not item.acceptance]
+        self.fail_if_severe(open_findings, fail_on)
 
     def fail_if_severe(self, findings: list[dict], fail_on: str) -> None:
         failing = [finding for finding in findings if finding["severity"] in FAIL_ON[fail_on]]
@@ -113,28 +116,50 @@ class Command(BaseCommand):
             f"{plural(len(results), 'file')} audited: {counts[ERROR]} errors, {counts[WARNING]} warnings."
         )
 
-    def as_dict(self, page, findings) -> dict:
+    def as_dict(self, page, items: list[CheckedFinding]) -> dict:
         return {
             "id": page.pk,
             "title": page.title,
             "type": page._meta.label,
             "url": page.get_url(),
             "live": page.live,
-            "findings": [finding.as_dict() for finding in findings],
+            "findings": [
+                {**item.finding.as_dict(), "blocking": item.blocking, "accepted": self.acceptance_dict(item)}
+                for item in items
+            ],
+        }
+
+    def acceptance_dict(self, item: CheckedFinding) -> dict | None:
+        acceptance = item.acceptance
+        if acceptance is None:
+            return None
+        user = acceptance.accepted_by
+        return {
+            "by": (user.get_full_name() or user.get_username()) if user else "",
+            "at": acceptance.accepted_at.isoformat(),
+            "reason": acceptance.reason,
         }
 
     def write_text(self, results) -> None:
         counts = {ERROR: 0, WARNING: 0}
-        for page, findings in results:
-            if not findings:
+        accepted = 0
+        for page, items in results:
+            if not items:
                 continue
             where = page.get_url() if page.live else "draft"
             self.stdout.write(self.style.MIGRATE_HEADING(f"{page.title} ({where or 'no site'})"))
-            for finding in findings:
-                counts[finding.severity] += 1
+            for item in items:
+                finding = item.finding
+                if item.acceptance:
+                    accepted += 1
+                else:
+                    counts[finding.severity] += 1
                 style = self.style.ERROR if finding.severity == ERROR else self.style.WARNING
                 where = f"{finding.rule} at {finding.location}"
                 self.stdout.write(f"  {style(finding.severity)} {where}: {finding.message}")
                 if finding.quote:
                     self.stdout.write(f"      “{finding.quote}”")
-        self.stdout.write(f"{len(results)} pages audited: {counts[ERROR]} errors, {counts[WARNING]} warnings.")
+                if details := self.acceptance_dict(item):
+                    self.stdout.write(f"      accepted by {details['by']}: {details['reason']}")
+        summary = f"{len(results)} pages audited: {counts[ERROR]} errors, {counts[WARNING]} warnings"
+        self.stdout.write(summary + (f", {accepted} accepted by a medical reviewer." if accepted else "."))
