@@ -14,10 +14,11 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import get_cache_key
+from django.utils.cache import get_cache_key, learn_cache_key
 from wagtail.contrib.frontend_cache.utils import purge_url_from_cache
 from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils.form_data import rich_text
@@ -105,6 +106,16 @@ def stored_response(url: str, method: str = "GET"):
     return cache.get(key) if key else None
 
 
+def store_response(url: str) -> None:
+    """Keep a response in the page cache for an anonymous GET of the full ``url``, as Django's middleware does."""
+    parts = urlsplit(url)
+    path = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    request = RequestFactory().get(path, HTTP_HOST=parts.netloc, secure=parts.scheme == "https")
+    cache = caches[PAGE_CACHE_ALIAS]
+    response = HttpResponse("stored")
+    cache.set(learn_cache_key(request, response, 300, PAGE_CACHE_KEY_PREFIX, cache=cache), response)
+
+
 def publish_change(page, **changes):
     """Publish a new revision of ``page`` with ``changes``, as the admin does."""
     page = type(page).objects.get(pk=page.pk)
@@ -152,6 +163,82 @@ class TestServing:
             risk.unpublish()
         assert client.get(risk.url).status_code == 404
         assert "Liver risks" not in text(client.get(hub.url))
+
+
+# Variants of a page's URL -------------------------------------------------------------------
+
+
+class TestVariants:
+    def test_a_query_string_is_served_fresh_and_never_stored(self, client, hub, django_capture_on_commit_callbacks):
+        risk = child(hub)
+        for query in ("ref=abc", "ref=abd", "utm_source=mail"):
+            assert "Liver risks" in text(client.get(f"{risk.url}?{query}"))
+            assert stored_response(f"{risk.full_url}?{query}") is None
+        assert len(caches[PAGE_CACHE_ALIAS]._cache) == 0
+        with django_capture_on_commit_callbacks(execute=True):
+            risk.unpublish()
+        assert client.get(f"{risk.url}?ref=abc").status_code == 404
+
+    def test_another_host_name_is_served_fresh_and_never_stored(
+        self, client, hub, site, django_capture_on_commit_callbacks
+    ):
+        risk = child(hub)
+        path = risk.relative_url(site)
+        Site.objects.create(hostname="alias.example", port=80, root_page=site.root_page)
+        # Purges name the page on one of the sites it belongs to; only that host's copy is kept.
+        purged_host = urlsplit(child(hub).full_url).netloc
+        for host in ("alias.example", "testserver", "other.example", "testserver:8080"):
+            assert "Liver risks" in text(client.get(path, HTTP_HOST=host))
+            assert (stored_response(f"http://{host}{path}") is not None) == (host == purged_host), host
+        assert "Liver risks" in text(client.get(path, secure=True))
+        assert stored_response(f"https://testserver{path}") is None
+        with django_capture_on_commit_callbacks(execute=True):
+            PageViewRestriction.objects.create(page=risk, restriction_type="password", password="x")
+        for host in ("alias.example", "testserver", "other.example"):
+            assert "Liver risks" not in text(client.get(path, HTTP_HOST=host))
+
+    def test_the_url_a_purge_names_is_stored(self, client, hub):
+        client.get(hub.url)
+        assert stored_response(hub.full_url) is not None
+
+
+# A cache outage ------------------------------------------------------------------------------
+
+
+class TestCacheOutage:
+    @pytest.fixture
+    def unreachable_cache(self):
+        # Nothing listens on port 1: every operation of Django's own Redis backend raises ConnectionError.
+        dead = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+        with override_settings(CACHES={**settings.CACHES, PAGE_CACHE_ALIAS: dead}):
+            yield
+
+    def test_pages_are_served_uncached_and_the_outage_logged(self, client, hub, unreachable_cache, caplog):
+        with caplog.at_level("WARNING", logger="wagtail_kratom.middleware"):
+            for _attempt in range(2):
+                response = client.get(hub.url)
+                assert response.status_code == 200
+                assert "Liver risks" in text(response)
+        assert "The page cache could not be read" in caplog.text
+        assert "max-age" not in response.get("Cache-Control", "")
+
+
+    def test_the_demo_serves_pages_and_the_admin_login_with_redis_down(
+        self, client, hub, admin_user, monkeypatch, caplog
+    ):
+        monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:1/0")
+        demo = runpy.run_path(str(Path(settings.DEMO_DIR) / "settings" / "base.py"))
+        with override_settings(
+            CACHES=demo["CACHES"],
+            CACHE_MIDDLEWARE_ALIAS="default",
+            DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS=demo.get("DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS", False),
+        ):
+            for url in (hub.url, child(hub).url, "/favicon.ico", "/no-such-page/", "/admin/login/"):
+                assert client.get(url).status_code in (200, 302, 404), url
+            login = client.post("/admin/login/", {"username": admin_user.username, "password": "password"})
+            assert login.status_code == 302
+            assert client.get("/admin/").status_code == 200
+        assert "Error 111 connecting to 127.0.0.1:1" in caplog.text
 
 
 # Never stored, never served to anyone else --------------------------------------------------
@@ -421,9 +508,10 @@ class TestDjangoCacheBackend:
         assert stored_response(hub.full_url, "HEAD") is None
         assert stored_response(hub.full_url) is None
 
-    def test_a_purge_names_the_scheme_host_port_and_query(self, client, hub):
+    def test_a_purge_names_the_scheme_host_port_and_query(self, hub):
+        # Copies under such URLs are no longer stored; ones kept by an earlier version are still purged.
         for query in ("a=1", "a=2"):
-            client.get(f"{hub.url}?{query}", HTTP_HOST="example.com:8443", secure=True)
+            store_response(f"https://example.com:8443{hub.url}?{query}")
         first, second = (f"https://example.com:8443{hub.url}?{query}" for query in ("a=1", "a=2"))
         DjangoCacheBackend({}).purge_batch([first, f"http://example.com:8443{hub.url}?a=2"])
         assert stored_response(first) is None

@@ -1,5 +1,7 @@
 """Middleware: the page cache, made safe for Wagtail, and bounds for Wagtail's API pagination."""
 
+import logging
+
 from django.http import JsonResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import has_vary_header, patch_cache_control
@@ -11,6 +13,8 @@ PAGE_SERVING_URL_NAME = "wagtail_serve"
 LARGEST_PAGINATION_NUMBER = 2**63 - 1
 
 PAGINATION_PARAMETERS = ("offset", "limit")
+
+logger = logging.getLogger(__name__)
 
 
 class APIPaginationBoundsMiddleware:
@@ -49,15 +53,50 @@ def serves_a_page(request) -> bool:
     return getattr(request.resolver_match, "url_name", None) == PAGE_SERVING_URL_NAME
 
 
+def get_purged_urls(page) -> set[str]:
+    """The URLs a purge of ``page`` names: its full URL on its own site, with each of its cached paths.
+
+    The same as Wagtail's frontend cache app sends (``PurgeBatch.add_page``), so that a copy stored
+    under one of them is one a purge deletes.
+    """
+    page_url = page.get_full_url()
+    if page_url is None:
+        return set()
+    return {page_url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()}
+
+
+def is_purged_url(request) -> bool:
+    """Whether a purge of the page ``request`` was served names its URL exactly.
+
+    Any query string (``?ref=…``, ``?utm_source=…``), another host name for the site (an alias
+    ``Site``, a default site answering any host) or another scheme or port makes a variant no purge
+    reaches: stored, it would go on serving the page after it was unpublished or made private, and
+    each new query string would store another copy. Variants are served, just not kept.
+    """
+    if request.META.get("QUERY_STRING"):
+        return False
+    # Wagtail's serve view keeps the page it routed to on the request (``Page.route_for_request``).
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if not route:
+        return False
+    return request.build_absolute_uri() in get_purged_urls(route[0])
+
+
+def warn_cache_unavailable(action: str, error: Exception) -> None:
+    logger.warning("The page cache could not %s; serving without it: %r", action, error)
+
+
 class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
     """Django's ``UpdateCacheMiddleware``, for Wagtail's pages only, marking those made for one reader private.
 
-    Only pages are stored: the package purges them when what they show changes
-    (``wagtail_kratom.frontend_cache``), where an API answer or a search result could
-    go on showing a page that has been unpublished or made private. A response made for
-    one reader is marked ``Cache-Control: private``, and so stored neither in Django's
-    cache nor in a CDN in front: a page with an editor's userbar never reaches anyone
-    else, and purges find every stored copy. Put it first in ``MIDDLEWARE``.
+    Only pages are stored, and only under the URL a purge names (``is_purged_url``): the package
+    purges them when what they show changes (``wagtail_kratom.frontend_cache``), where an API
+    answer, a search result or a page's variant under another URL could go on showing a page that
+    has been unpublished or made private. A response made for one reader is marked
+    ``Cache-Control: private``, and so stored neither in Django's cache nor in a CDN in front: a
+    page with an editor's userbar never reaches anyone else, and purges find every stored copy.
+    A cache that cannot be reached leaves the page unstored, with a warning logged. Put it first
+    in ``MIDDLEWARE``.
     """
 
     def process_response(self, request, response):
@@ -65,7 +104,13 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
             return response
         if is_for_one_reader(request, response):
             patch_cache_control(response, private=True)
-        return super().process_response(request, response)
+        if not is_purged_url(request):
+            return response
+        try:
+            return super().process_response(request, response)
+        except Exception as error:  # Any cache backend's error: the page is served, only not stored.
+            warn_cache_unavailable("store a page", error)
+            return response
 
 
 class FetchFromPageCacheMiddleware(FetchFromCacheMiddleware):
@@ -75,9 +120,18 @@ class FetchFromPageCacheMiddleware(FetchFromCacheMiddleware):
     (flagged ``is_dummy``); answered from the cache, it would show the live page instead
     (wagtail/wagtail#12981). Put it straight after ``SecurityMiddleware`` (and any ``LocaleMiddleware``),
     so that a cached page skips the rest, or last, as Django advises.
+
+    A request with a query string is never answered from the cache: no such copy is stored
+    (``UpdatePageCacheMiddleware``). A cache that cannot be reached lets the request through to
+    be rendered, with a warning logged.
     """
 
     def process_request(self, request):
-        if getattr(request, "is_dummy", False):
+        if getattr(request, "is_dummy", False) or request.META.get("QUERY_STRING"):
             return None
-        return super().process_request(request)
+        try:
+            return super().process_request(request)
+        except Exception as error:  # Any cache backend's error: render the page instead.
+            warn_cache_unavailable("be read", error)
+            request._cache_update_cache = False
+            return None
