@@ -222,7 +222,6 @@ class TestCacheOutage:
         assert "The page cache could not be read" in caplog.text
         assert "max-age" not in response.get("Cache-Control", "")
 
-
     def test_the_demo_serves_pages_and_the_admin_login_with_redis_down(
         self, client, hub, admin_user, monkeypatch, caplog
     ):
