@@ -505,3 +505,40 @@ def test_disclaimer_links_are_served_as_real_urls(client, live_page, site_defaul
     body = client.get(f"/api/v2/pages/{live_page.pk}/").json()["disclaimers"][0]["body"]
     assert 'href="/liver-risks/"' in body
     assert "linktype" not in body
+
+
+def test_an_expired_disclaimer_in_use_stays_live_and_scheduled_publishing_carries_on(
+    home, site_defaults, django_capture_on_commit_callbacks, caplog
+):
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    live_page = make_test_page(home, RiskSectionPage, title="Liver risks", slug="liver-risks")
+    expiring_page = make_test_page(home, RiskSectionPage, title="Old news", slug="old-news")
+    scheduled_page = draft(home, title="Heart risks", slug="heart-risks")
+    scheduled_page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = scheduled_page.save_revision()
+    revision.publish()
+    revision.content["go_live_at"] = past.isoformat()
+    Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=past, content=revision.content)
+    RiskSectionPage.objects.filter(pk=scheduled_page.pk).update(go_live_at=past)
+    RiskSectionPage.objects.filter(pk=expiring_page.pk).update(expire_at=past)
+    # The site's emergency wording, which the live pages show, reaches its expiry date.
+    emergency = site_defaults["emergency"]
+    Disclaimer.objects.filter(pk=emergency.pk).update(expire_at=past)
+    # A scheduled revision that would deactivate the medical wording the live pages show.
+    medical = site_defaults["medical"]
+    medical.active = False
+    medical_revision = medical.save_revision(clean=False)
+    Revision.objects.filter(pk=medical_revision.pk).update(approved_go_live_at=past)
+
+    with caplog.at_level(logging.WARNING, logger="wagtail_kratom.disclaimers"):
+        call_command("publish_scheduled")
+        call_command("publish_scheduled")
+
+    assert is_live(scheduled_page)
+    assert not is_live(expiring_page)
+    assert is_live(live_page)
+    assert Disclaimer.objects.get(pk=emergency.pk).live
+    assert Disclaimer.objects.get(pk=medical.pk).active
+    assert Revision.objects.get(pk=medical_revision.pk).approved_go_live_at == past
+    assert "reached its expiry date and stays live" in caplog.text
+    assert "Scheduled publishing of disclaimer" in caplog.text

@@ -6,12 +6,13 @@ a kind to the disclaimer it chose itself or, failing that, to its site's default
 the go-live gate (``gate``) ask it.
 """
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import swapper
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -49,6 +50,11 @@ KIND_ORDER = [kind for kind, _label in BUILT_IN_KINDS]
 
 #: How many pages a refusal names before summing up the rest.
 PAGES_NAMED_IN_REFUSALS = 10
+
+#: The log action Wagtail's ``publish_scheduled`` command publishes with.
+SCHEDULED_PUBLISH_LOG_ACTION = "wagtail.publish.scheduled"
+
+logger = logging.getLogger(__name__)
 
 
 def is_kind_pair(choice) -> bool:
@@ -264,6 +270,39 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
     def delete(self, *args, **kwargs):
         self.check_can_withdraw(_("deleted"))
         return super().delete(*args, **kwargs)
+
+    # Wagtail's publish_scheduled stops at the first error, and would publish and expire nothing
+    # after it, then or on any later run: its refusals here are logged instead of raised.
+
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Publish ``revision``; a scheduled one that would withdraw the disclaimer stays scheduled, with a warning."""
+        try:
+            # Wagtail clears the revisions' schedule before it saves: a refusal must undo that too.
+            with transaction.atomic():
+                return super().publish(
+                    revision,
+                    user=user,
+                    changed=changed,
+                    log_action=log_action,
+                    previous_revision=previous_revision,
+                    **kwargs,
+                )
+        except DisclaimerInUse as refusal:
+            if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
+                raise
+            logger.warning("Scheduled publishing of disclaimer %s refused: %s", self.pk, refusal.message)
+            return None
+
+    def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
+        """Unpublish the disclaimer; one reaching its expiry date while live pages show it stays live (logged)."""
+        try:
+            with transaction.atomic():
+                return super().unpublish(set_expired=set_expired, commit=commit, user=user, log_action=log_action)
+        except DisclaimerInUse as refusal:
+            if not set_expired:
+                raise
+            logger.warning("Disclaimer %s reached its expiry date and stays live: %s", self.pk, refusal.message)
+            return None
 
     @property
     def is_usable(self) -> bool:
