@@ -16,12 +16,13 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import APIToken, GroupPagePermission, Page, PageLogEntry, Revision
+from wagtail.models import APIToken, GroupPagePermission, PageLogEntry, Revision
 from wagtail.test.utils.form_data import rich_text
 
 from tests.utils import admin_form_data, make_reviewer, make_test_page, recently
 from wagtail_kratom.acceptances import FINDING_ACCEPTED_LOG_ACTION, FindingAcceptance, accept_finding
 from wagtail_kratom.audit import audit_page
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.checks import check_go_live_checks
 from wagtail_kratom.gate import GoLiveRefused, blocking_findings, checked_findings, go_live_reasons
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
@@ -38,7 +39,7 @@ def draft(parent, model=RiskSectionPage, **overrides):
 
 
 def is_live(page) -> bool:
-    return Page.objects.get(pk=page.pk).live
+    return BasePage.objects.get(pk=page.pk).live
 
 
 def unreviewed(parent, **overrides):
@@ -66,7 +67,11 @@ def medical_reviewer(django_user_model, home):
     group.permissions.add(
         Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="add_findingacceptance")
     )
-    for codename in ("add_page", "change_page", "publish_page"):
+    for codename in (
+        BasePage.PERMISSION_CODENAMES.ADD,
+        BasePage.PERMISSION_CODENAMES.CHANGE,
+        BasePage.PERMISSION_CODENAMES.PUBLISH,
+    ):
         GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
     user.groups.add(group)
     return user
@@ -237,7 +242,10 @@ def test_v3_cannot_write_the_accepted_findings_count(client, admin_user, home):
 
 def test_bulk_publish_refuses_an_unreviewed_page(admin_client, home):
     page = unreviewed(home)
-    url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish")) + f"?id={page.pk}"
+    url = (
+        reverse("wagtail_bulk_action", args=(BasePage._meta.app_label, BasePage._meta.model_name, "publish"))
+        + f"?id={page.pk}"
+    )
     response = admin_client.post(url, {"include_descendants": ""})
     assert "No medical reviewer is named." in messages_of(response)
     assert not is_live(page)
@@ -319,7 +327,11 @@ def test_editors_who_are_not_medical_reviewers_cannot_accept(home, django_user_m
     editor = django_user_model.objects.create_user("editor", password="editor-pass-123")
     group = Group.objects.create(name="Writers")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_page", "change_page", "publish_page"):
+    for codename in (
+        BasePage.PERMISSION_CODENAMES.ADD,
+        BasePage.PERMISSION_CODENAMES.CHANGE,
+        BasePage.PERMISSION_CODENAMES.PUBLISH,
+    ):
         GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
     editor.groups.add(group)
     client = client_for(editor)
@@ -372,7 +384,7 @@ def test_moves_to_a_site_without_the_disclaimers_are_refused_in_code_and_through
     from tests.testapp.models import OrdinaryPage
 
     page = make_test_page(home, RiskSectionPage)
-    other_root = Page.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
+    other_root = BasePage.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
     Site.objects.create(hostname="other.example", root_page=other_root)
     with pytest.raises(ValidationError, match="cannot go live yet"):
         page.move(other_root, pos="last-child")
@@ -387,7 +399,7 @@ def test_moves_to_a_site_without_the_disclaimers_are_refused_in_code_and_through
     )
     assert response.status_code == 422
     assert "It needs its medical and emergency disclaimers" in response.json()["errors"][0]["msg"]
-    assert Page.objects.get(pk=page.pk).get_parent().pk == home.pk
+    assert BasePage.objects.get(pk=page.pk).get_parent().pk == home.pk
 
 
 # A review credits the text it covered ------------------------------------------------------------
@@ -490,7 +502,7 @@ def test_copying_a_live_tree_to_a_site_without_defaults_makes_drafts_not_errors(
 
     hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub")
     make_test_page(hub, RiskSectionPage, title="Risks", slug="risks")
-    other_root = Page.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
+    other_root = BasePage.get_first_root_node().add_child(instance=OrdinaryPage(title="Other site", slug="other-site"))
     Site.objects.create(hostname="other.example", root_page=other_root)
 
     url = reverse("wagtailadmin_pages:copy", args=(hub.pk,))
@@ -507,7 +519,7 @@ def test_copying_a_live_tree_to_a_site_without_defaults_makes_drafts_not_errors(
     )
     assert response.status_code == 302
     assert "The copy is a draft. “Hub” cannot go live yet. It needs its medical disclaimer." in messages_of(response)
-    copies = Page.objects.descendant_of(other_root)
+    copies = BasePage.objects.descendant_of(other_root)
     assert sorted(copies.values_list("title", flat=True)) == ["Hub", "Risks"]
     assert not copies.live().exists()
     assert is_live(hub)

@@ -33,7 +33,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
-from wagtail.models import Page, PageLogEntry, Site
+from wagtail.models import PageLogEntry, Site
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.search.tasks import insert_or_update_object_task
@@ -45,6 +45,7 @@ from .api.fields import (
     TOPIC_OVERVIEW_API_FIELDS,
 )
 from .api.preview import HEADLESS_PREVIEW_MODE, serve_headless_preview
+from .base_page import BasePage, parent_link
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
     OVERVIEW_CONTENT_BLOCKS,
@@ -607,10 +608,10 @@ def article_edit_handler(content_panels: list) -> TabbedInterface:
                 heading=_("Disclaimers and related"),
             ),
             ObjectList(
-                [*Page.promote_panels, FieldPanel("topics"), FieldPanel("health_aspects")],
+                [*BasePage.promote_panels, FieldPanel("topics"), FieldPanel("health_aspects")],
                 heading=_("Promote"),
             ),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
         ]
     )
 
@@ -690,12 +691,13 @@ class SafeUseGuidePageMixin(ArticlePageMixin):
         abstract = True
 
 
-class TopicOverviewPage(TopicOverviewPageMixin, Page):
+class TopicOverviewPage(TopicOverviewPageMixin, BasePage):
+    page_ptr = parent_link()
     topics = topics_field(TopicOverviewPageTopic)
 
-    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, FieldPanel("at_a_glance"), *ARTICLE_BOTTOM_PANELS]
+    content_panels = [*BasePage.content_panels, *ARTICLE_TOP_PANELS, FieldPanel("at_a_glance"), *ARTICLE_BOTTOM_PANELS]
     edit_handler = article_edit_handler(content_panels)
-    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+    search_fields = BasePage.search_fields + ARTICLE_SEARCH_FIELDS
 
     subpage_types = ["wagtail_kratom.RiskSectionPage", "wagtail_kratom.SafeUseGuidePage"]
 
@@ -704,12 +706,13 @@ class TopicOverviewPage(TopicOverviewPageMixin, Page):
         verbose_name_plural = _("topic overview pages")
 
 
-class RiskSectionPage(RiskSectionPageMixin, Page):
+class RiskSectionPage(RiskSectionPageMixin, BasePage):
+    page_ptr = parent_link()
     topics = topics_field(RiskSectionPageTopic)
 
-    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
+    content_panels = [*BasePage.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
     edit_handler = article_edit_handler(content_panels)
-    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+    search_fields = BasePage.search_fields + ARTICLE_SEARCH_FIELDS
 
     subpage_types: list[str] = []
 
@@ -718,12 +721,13 @@ class RiskSectionPage(RiskSectionPageMixin, Page):
         verbose_name_plural = _("risk section pages")
 
 
-class SafeUseGuidePage(SafeUseGuidePageMixin, Page):
+class SafeUseGuidePage(SafeUseGuidePageMixin, BasePage):
+    page_ptr = parent_link()
     topics = topics_field(SafeUseGuidePageTopic)
 
-    content_panels = [*Page.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
+    content_panels = [*BasePage.content_panels, *ARTICLE_TOP_PANELS, *ARTICLE_BOTTOM_PANELS]
     edit_handler = article_edit_handler(content_panels)
-    search_fields = Page.search_fields + ARTICLE_SEARCH_FIELDS
+    search_fields = BasePage.search_fields + ARTICLE_SEARCH_FIELDS
 
     subpage_types: list[str] = []
 

@@ -42,7 +42,7 @@ def meta_description(page) -> str:
     Article pages have a summary written for readers who have only a moment, which is what a
     search result or link preview is; any other page type describes itself with its search description.
     """
-    if description := page.search_description.strip():
+    if description := getattr(page, "search_description", "").strip():
         return description
     return shorten(getattr(page, "summary", ""))
 
@@ -98,7 +98,7 @@ def page_meta(page, request=None) -> PageMeta:
     site = page_site(page, request)
     is_article = isinstance(page, ArticlePageMixin)
     meta: dict[str, Any] = {
-        "title": page.seo_title or page.title,
+        "title": getattr(page, "seo_title", "") or page.title,
         "description": meta_description(page),
         "url": url,
         "type": "article" if is_article else "website",

@@ -27,6 +27,7 @@ from wagtail.models import (
 
 from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS
 from demo_site.home.models import HomePage
+from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.models import (
     ArticlePageDisclaimer,
     Contributor,
@@ -181,7 +182,7 @@ class Command(BaseCommand):
         home = HomePage.objects.first()
         if home is None:
             home = HomePage(title="Kratom facts", slug="kratom-facts", live=False)
-            Page.get_first_root_node().add_child(instance=home)
+            BasePage.get_first_root_node().add_child(instance=home)
         home.intro = HOME_INTRO
         home.emergency_note = EMERGENCY_NOTE
         home.search_description = HOME_DESCRIPTION
@@ -222,7 +223,11 @@ class Command(BaseCommand):
         group, _created = Group.objects.get_or_create(name=MEDICAL_REVIEWERS)
         for app_label, codename in MEDICAL_REVIEWER_PERMISSIONS:
             group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
-        for codename in ("add_page", "change_page", "publish_page"):
+        for codename in (
+            BasePage.PERMISSION_CODENAMES.ADD,
+            BasePage.PERMISSION_CODENAMES.CHANGE,
+            BasePage.PERMISSION_CODENAMES.PUBLISH,
+        ):
             GroupPagePermission.objects.get_or_create(
                 group=group, page=home, permission=Permission.objects.get(codename=codename)
             )
