@@ -184,3 +184,16 @@ def test_production_settings_read_secrets_from_the_environment():
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.stdout.strip() == "from-env ['example.org', 'www.example.org'] False"
+
+
+def test_every_demo_page_says_its_reviewer_is_fictional(monkeypatch):
+    load(monkeypatch)
+    client = Client()
+    for model in (TopicOverviewPage, RiskSectionPage, SafeUseGuidePage):
+        for page in model.objects.live():
+            html = BeautifulSoup(client.get(page.url).content, "html.parser")
+            credit = html.select_one(".kratom-review").get_text(" ", strip=True)
+            assert f"{page.medical_reviewer.name}" in credit, page.url
+            assert "(fictional reviewer for this demo site)" in credit, page.url
+            review = client.get(f"/api/v2/pages/{page.pk}/").json()["review"]
+            assert review["reviewed_by"]["note"] == "fictional reviewer for this demo site"
