@@ -1,7 +1,7 @@
 """The publishing parser turns plain text, HTML and Markdown into one article shape, or refuses clearly.
 
-These tests need no database. The sample articles in ``../shared/seeds/`` are read where that
-folder exists and never copied; the fixtures in ``tests/fixtures/articles/`` are invented text.
+These tests need no database. The fixtures in ``tests/fixtures/articles/`` are invented text,
+``article-*.txt`` in the shape of the sample articles (tests/fixtures/README.md).
 """
 
 import os
@@ -36,16 +36,12 @@ from wagtail_kratom.publishing import (
 )
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SEEDS = REPO_ROOT.parent / "shared" / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+SEEDS = FIXTURES
 SEED_NAMES = ["article-a.txt", "article-b.txt", "article-c.txt"]
 FORMATS = [None, "text", "html", "markdown"]
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 ALLOWED_TAGS = {"a", "b", "strong", "i", "em"}
-
-needs_seeds = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason="the sample articles in ../shared/seeds/ are not available (they are in CI)"
-)
 
 # A small valid article in the plain-text shape; the broken inputs below are edits of it.
 VALID_TEXT_LINES = [
@@ -130,8 +126,6 @@ class TestSeeds:
 
     @pytest.fixture(params=SEED_NAMES)
     def seed(self, request) -> tuple[str, Article]:
-        if not SEEDS.is_dir():
-            pytest.skip("the sample articles in ../shared/seeds/ are not available (they are in CI)")
         source = (SEEDS / request.param).read_bytes()
         return source.decode("utf-8"), parse(source)
 
@@ -178,7 +172,6 @@ class TestSeeds:
             assert [s.heading for s in again.sections] == [s.heading for s in article.sections]
         assert parse(crlf_bom) == article
 
-    @needs_seeds
     def test_a_given_title_wins(self):
         article = parse((SEEDS / SEED_NAMES[0]).read_bytes(), title="  An   editor’s title ")
         assert (article.title, article.title_source, article.slug) == ("An editor’s title", "given", "an-editors-title")
