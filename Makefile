@@ -44,6 +44,7 @@ eval-audit: $(VENV)/.installed-test
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check wagtail_kratom
+	$(BIN)/lint-imports
 
 check-migrations: $(VENV)/.installed-test
 	$(MANAGE) makemigrations --check --dry-run
