@@ -23,7 +23,7 @@ from .models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from .pages import index_article_pages_on_commit
 from .publishing import Article
 from .publishing.classify import OVERVIEW, RISK, SAFE_USE
-from .publishing.plan import PageDraft, plan_import
+from .publishing.plan import PageDraft, PlanChoices, plan_import
 
 ROLE_MODELS = {OVERVIEW: TopicOverviewPage, RISK: RiskSectionPage, SAFE_USE: SafeUseGuidePage}
 
@@ -170,16 +170,23 @@ def publish_refusal(page) -> str:
 
 
 def import_article(
-    article: Article, parent, *, publish: bool = False, dry_run: bool = False, user=None
+    article: Article,
+    parent,
+    *,
+    publish: bool = False,
+    dry_run: bool = False,
+    user=None,
+    choices: PlanChoices | None = None,
 ) -> ArticleImport:
     """Write ``article`` under ``parent`` in one transaction; roll it back for a dry run.
 
     Raises ``ImportRefused`` or ``ValidationError`` with nothing written when the
     article cannot go there; a page that may not be published stays a draft, with
-    the reason in its outcome. Each page written is indexed once, not on each of its
+    the reason in its outcome. ``choices`` are an editor's changes from the admin's
+    preview (``PlanChoices``). Each page written is indexed once, not on each of its
     saves: Wagtail's reference index at the end of the transaction, search when it commits.
     """
-    plan = plan_import(article, summary_limit=get_setting("SUMMARY_MAX_LENGTH"))
+    plan = plan_import(article, summary_limit=get_setting("SUMMARY_MAX_LENGTH"), choices=choices)
     result = ArticleImport(plan)
     with transaction.atomic(), index_article_pages_on_commit():
         # Wagtail updates the reference index on every save of a page; once, after its last, gives the same index.

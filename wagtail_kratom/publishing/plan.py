@@ -27,6 +27,19 @@ SUMMARY_LIMIT = 600
 
 
 @dataclass(frozen=True)
+class PlanChoices:
+    """An editor's changes to a plan, keyed by a section's index in ``Article.sections``.
+
+    Only level-2 sections are keyed; their sub-sections follow them. ``titles`` maps a
+    role (``overview`` for the hub) to the title of its page.
+    """
+
+    roles: dict[int, str] = field(default_factory=dict)
+    left_out: frozenset[int] = frozenset()
+    titles: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class PageDraft:
     """Field values for one page, with the reasons for what went into it."""
 
@@ -140,9 +153,38 @@ def _groups(classified: list[SectionClassification]) -> list[tuple[SectionClassi
     return groups
 
 
-def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> PageDraft:
-    """The hub for ``article`` with its risk and safe-use children, ready to be written as drafts."""
-    groups = _groups(classify(article))
+def apply_choices(
+    classified: list[SectionClassification], article: Article, choices: PlanChoices
+) -> list[SectionClassification]:
+    """``classified`` with the editor's roles in place of the classifier's, less the sections left out."""
+    index_of = {id(section): index for index, section in enumerate(article.sections)}
+    result, leaving = [], False
+    for decided in classified:
+        index = index_of[id(decided.section)]
+        if not decided.section.is_subsection:
+            leaving = index in choices.left_out
+            role = choices.roles.get(index, decided.role)
+            if role != decided.role:
+                decided = SectionClassification(decided.section, role, "chosen by an editor")
+        elif result and result[-1].role != decided.role:
+            decided = SectionClassification(decided.section, result[-1].role, decided.reason)
+        if not leaving:
+            result.append(decided)
+    return result
+
+
+def plan_import(
+    article: Article, *, summary_limit: int = SUMMARY_LIMIT, choices: PlanChoices | None = None
+) -> PageDraft:
+    """The hub for ``article`` with its risk and safe-use children, ready to be written as drafts.
+
+    ``choices`` carries an editor's changes from the import preview: roles, sections left out, titles.
+    """
+    classified = classify(article)
+    if choices is not None:
+        classified = apply_choices(classified, article, choices)
+    titles = choices.titles if choices is not None else {}
+    groups = _groups(classified)
     if groups and not any(decided.role == OVERVIEW for decided, _subs in groups):
         first, subs = groups[0]
         groups[0] = (SectionClassification(first.section, OVERVIEW, "a hub needs a section; the first one stays"), subs)
@@ -168,7 +210,9 @@ def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> Page
             rest = tuple(p for p in first.paragraphs if p is not opening)
             placed[0] = (first, replace(first, paragraphs=rest), placed[0][2])
         sections = [_section(original, shown, subs, role, unplaced) for original, shown, subs in placed]
-        title = first.heading if len(by_role[role]) == 1 else shorten(f"{article.title}: {CHILD_TITLE_SUFFIXES[role]}")
+        title = titles.get(role) or (
+            first.heading if len(by_role[role]) == 1 else shorten(f"{article.title}: {CHILD_TITLE_SUFFIXES[role]}")
+        )
         role_paragraphs = [
             p for decided, subs in by_role[role] for part in (decided.section, *subs) for p in part.paragraphs
         ]
@@ -205,7 +249,8 @@ def plan_import(article: Article, *, summary_limit: int = SUMMARY_LIMIT) -> Page
     )
     return PageDraft(
         role=OVERVIEW,
-        title=article.title,
+        title=titles.get(OVERVIEW) or article.title,
+        # The slug stays the article's, so a re-import with a retitled hub still finds its pages.
         slug=slugify(article.title),
         # Kept whole even over the limit: the audit's summary.too-long blocks going live until an editor
         # shortens it, where a cut would silently drop whatever came last (often the caution).
