@@ -2,6 +2,7 @@
 
 from .acceptances import FindingAcceptance
 from .disclaimers import ArticlePageDisclaimer, Disclaimer, SiteDefaultDisclaimer
+from .import_sources import ImportBatch, ImportBatchFile, ImportedSource
 from .pages import (
     ArticlePageMixin,
     RiskSectionPage,
@@ -25,6 +26,9 @@ __all__ = [
     "Contributor",
     "Disclaimer",
     "FindingAcceptance",
+    "ImportBatch",
+    "ImportBatchFile",
+    "ImportedSource",
     "KratomSiteSettings",
     "MedicalReviewTask",
     "RelatedArticle",
