@@ -585,3 +585,17 @@ def test_kratom_audit_counts_only_open_errors(home, medical_reviewer):
     with_claim(home, title="Open claim", slug="open")
     with pytest.raises(CommandError, match="1 finding at or above “error”"):
         call_command("kratom_audit", "--drafts", "--fail-on", "error", stdout=StringIO())
+
+
+def test_kratom_import_publish_over_a_reviewed_live_page_keeps_the_reviewed_text_live(home, tmp_path):
+    from tests.test_import import CLEAN_ARTICLE
+
+    hub = make_test_page(home, TopicOverviewPage, title="What labels show", slug="what-labels-show")
+    article = tmp_path / "labels.txt"
+    article.write_text(CLEAN_ARTICLE)
+    out = StringIO()
+    call_command("kratom_import", str(article), "--parent", "/", "--publish", stdout=out, stderr=StringIO())
+    assert "changed since the review" in out.getvalue()
+    hub = TopicOverviewPage.objects.get(pk=hub.pk)
+    assert hub.live and hub.summary == "Kratom can, rarely, injure the liver."
+    assert hub.get_latest_revision_as_object().summary != hub.summary
