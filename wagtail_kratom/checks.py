@@ -67,6 +67,16 @@ def check_settings(app_configs, **kwargs):
                 id="wagtail_kratom.E004",
             )
         )
+    for name in ("IMPORT_MAX_FILE_SIZE", "IMPORT_MAX_FILES"):
+        limit = config.get(name, DEFAULTS[name])
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+            errors.append(
+                Error(
+                    f"WAGTAIL_KRATOM['{name}'] must be a positive whole number.",
+                    hint=f"For example {DEFAULTS[name]}, the default; see {DOCS_URL}configuration.md.",
+                    id="wagtail_kratom.E010",
+                )
+            )
     errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
     errors.extend(check_required_disclaimer_kinds(config.get("REQUIRED_DISCLAIMER_KINDS", {})))
     errors.extend(check_go_live_checks(config.get("GO_LIVE_CHECKS", {})))

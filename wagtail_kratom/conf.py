@@ -41,6 +41,10 @@ DEFAULTS: dict[str, Any] = {
     # More health claims for the audit to look for, as dicts of ``ClaimRule`` fields:
     # {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error" or "warning"}.
     "AUDIT_EXTRA_CLAIM_RULES": [],
+    # The largest file the admin's "Import articles" view accepts, in bytes.
+    "IMPORT_MAX_FILE_SIZE": 5_000_000,
+    # The most files one admin import may upload at once.
+    "IMPORT_MAX_FILES": 100,
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",
