@@ -31,7 +31,7 @@ def finding_fingerprint(finding: Finding) -> str:
 
     The location is left out on purpose: moving an accepted sentence to another section keeps it accepted.
     """
-    text = getattr(finding, "quote", None) or finding.message
+    text = finding.quote or finding.message
     normalised = re.sub(r"\s+", " ", text).strip()
     return hashlib.sha256(f"{finding.rule}\x1f{normalised}".encode()).hexdigest()
 
@@ -102,6 +102,7 @@ def get_acceptances(page, findings: list[Finding]) -> dict[str, FindingAcceptanc
 
 
 def user_may_accept_findings(user) -> bool:
+    """Whether ``user`` holds the permission to accept findings (page edit rights are checked per page)."""
     return bool(user and user.is_active and user.has_perm(ACCEPT_PERMISSION))
 
 
@@ -109,12 +110,11 @@ def user_may_accept_findings(user) -> bool:
 def accept_finding(page, finding: Finding, *, user, reason: str) -> FindingAcceptance:
     """Record that ``user`` accepts ``finding`` on the page's latest revision, and log it in the page's history."""
     revision = page.get_latest_revision()
-    quote = getattr(finding, "quote", "") or ""
     acceptance = FindingAcceptance.objects.create(
         page=page,
         rule=finding.rule,
         fingerprint=finding_fingerprint(finding),
-        quote=quote,
+        quote=finding.quote,
         location=finding.location[:255],
         reason=reason,
         accepted_by=user,
@@ -125,6 +125,11 @@ def accept_finding(page, finding: Finding, *, user, reason: str) -> FindingAccep
         FINDING_ACCEPTED_LOG_ACTION,
         user=user,
         revision=revision,
-        data={"rule": finding.rule, "quote": quote or finding.message, "location": finding.location, "reason": reason},
+        data={
+            "rule": finding.rule,
+            "quote": finding.quote or finding.message,
+            "location": finding.location,
+            "reason": reason,
+        },
     )
     return acceptance

@@ -191,8 +191,7 @@ def split_findings(page) -> tuple[list[Finding], list[FindingAcceptance]]:
 
 def findings_reason(open_findings: list[Finding]) -> GoLiveReason:
     quoted = "; ".join(
-        f"“{getattr(finding, 'quote', None) or finding.location}” ({finding.rule})"
-        for finding in open_findings[:FINDINGS_QUOTED]
+        f"“{finding.quote or finding.location}” ({finding.rule})" for finding in open_findings[:FINDINGS_QUOTED]
     )
     if len(open_findings) > FINDINGS_QUOTED:
         quoted += " " + _("and %(count)d more") % {"count": len(open_findings) - FINDINGS_QUOTED}
@@ -226,9 +225,9 @@ class CheckedFinding:
         return self.blocking and self.acceptance is None
 
 
-def checked_findings(page, findings: list[Finding] | None = None) -> list[CheckedFinding]:
+def checked_findings(page) -> list[CheckedFinding]:
     """Every audit finding on ``page`` as it stands, each marked blocking or not and with its acceptance."""
-    findings = audit_page(page) if findings is None else findings
+    findings = audit_page(page)
     blocking = blocking_findings(findings)
     acceptances = get_acceptances(page, blocking)
     return [
