@@ -9,12 +9,18 @@ from django.urls import reverse
 from wagtail.models import Page, Site
 
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.search import SearchQueryRefused, clean_search_query
 
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    """Live, public article pages of the request's site matching ``q``, cleaned first (``wagtail_kratom.search``)."""
+    error = ""
+    try:
+        query = clean_search_query(request.GET.get("q", ""))
+    except SearchQueryRefused as refusal:
+        query, error = "", str(refusal)
     results = Page.objects.none()
     if query:
         site = Site.find_for_request(request)
@@ -26,7 +32,7 @@ def search(request):
     return TemplateResponse(
         request,
         "search.html",
-        {"query": query, "results": paginator.get_page(request.GET.get("page"))},
+        {"query": query, "error": error, "results": paginator.get_page(request.GET.get("page"))},
     )
 
 

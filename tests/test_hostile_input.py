@@ -1,0 +1,118 @@
+"""Hostile query parameters: the APIs and the demo's search answer 400 or a valid, possibly empty, answer, never 500.
+
+The inputs are those of issue 20's review (items 10, 11 and 14); CI fuzzes further (.ci/api_smoke).
+Run with ``DATABASE_URL`` set to PostgreSQL as well as on SQLite: each database fails on its own inputs.
+"""
+
+import pytest
+from wagtail.models import Site
+
+from tests.testapp.models import OrdinaryPage
+from tests.utils import make_test_page
+from wagtail_kratom.base_page import BasePage
+from wagtail_kratom.middleware import LARGEST_PAGINATION_NUMBER
+from wagtail_kratom.models import RiskSectionPage, TopicOverviewPage
+from wagtail_kratom.search import MAX_SEARCH_WORDS, SearchQueryRefused, clean_search_query
+
+pytestmark = pytest.mark.django_db
+
+FULL_WIDTH_NINES = "９" * 20
+MANY_WORDS = " ".join(["liver"] * 250)
+
+#: (query string, status) for both API versions' page listings.
+LISTING_QUERIES = [
+    ({"offset": "+99999999999999999999"}, 400),
+    ({"offset": " +99999999999999999999"}, 400),
+    ({"offset": "9_999_999_999_999_999_999_999"}, 400),
+    ({"offset": "9_999"}, 400),
+    ({"offset": FULL_WIDTH_NINES}, 400),
+    ({"limit": FULL_WIDTH_NINES}, 400),
+    ({"offset": str(2**63 - 1)}, 400),
+    ({"offset": str(LARGEST_PAGINATION_NUMBER)}, 200),
+    ({"offset": "1", "limit": "5"}, 200),
+    ({"search": "\x00"}, 400),
+    ({"search": "liver\x00"}, 400),
+    ({"search": '"'}, 200),
+    ({"search": '"liver'}, 200),
+    ({"search": " "}, 200),
+    ({"search": "\u3000"}, 200),
+    ({"search": MANY_WORDS}, 400),
+    ({"search": "liver", "search_operator": "xor"}, 400),
+    ({"search": '"liver injury"', "search_operator": "and"}, 200),
+    ({"search": "liver", "search_operator": "or"}, 200),
+]
+
+
+@pytest.fixture
+def pages(home):
+    hub = make_test_page(home, TopicOverviewPage, title="Liver", slug="liver")
+    make_test_page(hub, RiskSectionPage, title="Liver risks", slug="risks")
+    return hub
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+@pytest.mark.parametrize(("query", "status"), LISTING_QUERIES)
+def test_listing_parameters_answer_400_or_a_valid_listing(client, pages, version, query, status):
+    response = client.get(f"/api/{version}/pages/", query)
+    assert response.status_code == status, response.content[:300]
+    if status == 400:
+        assert response.json()["message"]
+
+
+@pytest.mark.parametrize("query", [{"search": "\x00"}, {"search": '"'}, {"offset": "9_999"}])
+@pytest.mark.parametrize("endpoint", ["images", "documents"])
+def test_wagtails_other_v2_endpoints_are_guarded_too(client, pages, endpoint, query):
+    assert client.get(f"/api/v2/{endpoint}/", query).status_code in (200, 400)
+
+
+@pytest.mark.parametrize(
+    ("query", "status"), [({"id": "abc"}, 400), ({"id": "٣"}, 400), ({"html_path": "/liver/\x00"}, 400)]
+)
+def test_find_answers_400_to_what_is_not_an_id_or_a_path(client, pages, query, status):
+    assert client.get("/api/v2/pages/find/", query).status_code == status
+
+
+def test_a_search_with_unpaired_quotes_or_only_spaces_finds_what_it_can(client, pages):
+    found = client.get("/api/v2/pages/", {"search": '"liver', "type": "wagtail_kratom.RiskSectionPage"}).json()
+    assert [item["title"] for item in found["items"]] == ["Liver risks"]
+    assert client.get("/api/v2/pages/", {"search": " "}).json()["meta"]["total_count"] >= 0
+
+
+@pytest.mark.parametrize("query", ["\x00", '"', " ", '"liver', MANY_WORDS])
+def test_the_demos_search_page_never_fails(client, pages, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    if query == MANY_WORDS:
+        assert f"Search for at most {MAX_SEARCH_WORDS} words." in response.content.decode()
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_site_names_only_the_site_the_api_is_served_on(client, pages, version):
+    other_root = BasePage.get_first_root_node().add_child(instance=OrdinaryPage(title="Elsewhere", slug="else"))
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root)
+    listing = f"/api/{version}/pages/"
+    assert client.get(listing, {"site": "other.example"}).status_code == 400
+    assert client.get(listing, {"site": "other.example:80"}).status_code == 400
+    own = client.get(listing, {"site": "localhost"})
+    assert own.status_code == 200
+    titles = [item["title"] for item in own.json()["items"]]
+    assert "Liver" in titles
+    assert "Elsewhere" not in titles
+    assert client.get(listing, {"site": "localhost:80"}).status_code == 200
+
+
+class TestCleanSearchQuery:
+    def test_words_are_kept_and_spaces_made_single(self):
+        assert clean_search_query("  liver\t injury\n") == "liver injury"
+
+    def test_paired_quotes_are_a_phrase_an_unpaired_one_is_dropped(self):
+        assert clean_search_query('"liver injury" risk') == '"liver injury" risk'
+        assert clean_search_query('"liver injury') == "liver injury"
+
+    def test_control_characters_are_dropped(self):
+        assert clean_search_query("liv\x00er\x07") == "liver"
+
+    def test_too_many_words_are_refused(self):
+        assert clean_search_query(" ".join(["a"] * MAX_SEARCH_WORDS))
+        with pytest.raises(SearchQueryRefused):
+            clean_search_query(" ".join(["a"] * (MAX_SEARCH_WORDS + 1)))
