@@ -183,3 +183,23 @@ def subject(*texts, cited=False) -> AuditSubject:
 def test_a_schedule_for_kratom_is_dosing_advice_but_a_daily_habit_of_another_kind_is_not():
     assert detect("Keep to a routine and take kratom at the same hour every day.").category == "dosing-as-safe"
     assert detect("Keep a daily diary of how you feel.") is None
+
+
+@pytest.mark.parametrize(
+    ("claim", "careful"),
+    [
+        ("Nothing can go wrong with a leaf like this.", "Things can go wrong with kratom, even at low doses."),
+        ("You cannot take too much of it.", "It is easy to take too much kratom, as product strength varies."),
+        (
+            "It comes straight from a tree, so your body knows exactly how to process it.",
+            "It comes from a tree, but the body processes its alkaloids like any other drug.",
+        ),
+        (
+            "Since I started kratom my liver enzymes came down.",
+            "Stop kratom and see a doctor if your liver enzymes go up.",
+        ),
+    ],
+)
+def test_everyday_wordings_of_safety_and_liver_claims(claim, careful):
+    assert detect(claim) is not None
+    assert detect(careful) is None

@@ -18,6 +18,7 @@ LIVER_BENEFIT = (
     r"|maximi[sz]\w*|cleans\w*|flush\w*|regenerat\w*|repair\w*|restor\w*"
     r"|nourish\w*|strengthen\w*|boost\w*|support\w*|improv\w*|benefi\w*|promot\w*|rejuvenat\w*|revers\w*"
     r"|recover\w*|tonic|thank\w*|wonders|working order|good (?:order|condition|health)|normali[sz]\w*|a break"
+    r"|reset\w*|(?:numbers|enzymes|levels|results|tests?) (?:come|comes|came|go|goes|went|coming|going) down"
     r"|top shape|good shape|in shape|kind to|easy on"
     r"|gentle on|good for|great for"
     r"|friendly|healthy|healthier|safe|liver-safe|help(?:s|ed)? (?:the |your )?liver|hepatoprotect\w*|best thing)\b"
@@ -45,7 +46,9 @@ DEPENDENCE_BENEFIT = (
 SAFETY_BENEFIT = (
     r"(?<![\"'])\b(?:safe|safely|safest|harmless|risk-free|risk free|riskless|non-?toxic|benign|innocuous|gentle"
     r"|all-safe|peace of mind|(?:perfect|spotless|clean) safety record|nothing to (?:worry about|fear)"
-    r"|as safe as|can'?t go wrong|(?:completely|totally|perfectly|100%|entirely|absolutely) (?:fine|okay|ok|chill)"
+    r"|as safe as|can'?t go wrong|nothing (?:that )?(?:can|could|will) (?:possibly )?go wrong"
+    r"|(?:can ?not|can'?t|impossible to|no way to) (?:take|have|use|eat|drink) too much|impossible to overdose"
+    r"|no such thing as too much|(?:completely|totally|perfectly|100%|entirely|absolutely) (?:fine|okay|ok|chill)"
     r"|good for you)\b(?![\"'])"
 )
 #: Phrases where "safe" is about something other than kratom's safety.
@@ -155,12 +158,14 @@ NATURAL = (
     r"\b(?:natural\w*|all-natural|nature'?s?|herbal|herbs?|botanical\w*|organic|plant-based|plant medicine"
     r"|from the earth|mother nature|traditional\w*|for centuries|for generations|not a (?:drug|chemical)"
     r"|no chemicals|wild-harvested|gift from nature|(?:it'?s|its|it is|kratom is|just) (?:just )?an? (?:plant|leaf"
-    r"|herb|tree leaf)|plants? (?:do|does|can)(?:n'?t| not)|(?:it comes|comes) from (?:a |the )?(?:plant|tree|leaf)"
+    r"|herb|tree leaf)|plants? (?:do|does|can)(?:n'?t| not)"
+    r"|(?:it comes|comes) (?:straight |directly |right )?from (?:a |the )?(?:plant|tree|leaf)"
     r"|just a (?:plant|leaf|tree leaf))\b"
 )
 #: A benefit said of natural things.
 NATURAL_BENEFIT = (
-    r"\b(?:good for you|safer|gentler|healthier|as much as you (?:like|want)|body (?:knows|can) (?:how to )?handle)\b"
+    r"\b(?:good for you|safer|gentler|healthier|as much as you (?:like|want)"
+    r"|body (?:knows|can)(?: exactly)? (?:how to )?(?:handle|process|deal with|break \w+ down))\b"
 )
 
 #: An amount of kratom, a dose, a serving, or a dosing schedule.
