@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
 from .acceptances import FINDING_ACCEPTED_LOG_ACTION
+from .admin_import import user_may_import
 from .disclaimers import Disclaimer, DisclaimerInUse
 from .gate import GoLiveRefused, refusals_on_site, require_go_live
 from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
@@ -73,6 +74,24 @@ def register_log_actions(actions):
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(content_type__app_label="wagtail_kratom", codename="add_findingacceptance")
+
+
+@hooks.register("register_permissions")
+def register_import_permissions():
+    return Permission.objects.filter(content_type__app_label="wagtail_kratom", codename="import_articles")
+
+
+class ImportArticlesMenuItem(MenuItem):
+    """The "Import articles" menu item, shown to users who may import and add a page somewhere."""
+
+    def is_shown(self, request):
+        return user_may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    url = reverse("wagtail_kratom:import_articles")
+    return ImportArticlesMenuItem(_("Import articles"), url, name="kratom-import", icon_name="upload", order=250)
 
 
 def go_live_refusals(pages) -> list[GoLiveRefused]:

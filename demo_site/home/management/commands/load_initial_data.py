@@ -53,6 +53,8 @@ DEMO_CHOSEN_DISCLAIMER_KINDS = {
 
 #: The group whose members write and approve disclaimer wording; ordinary editors are not in it.
 MEDICAL_REVIEWERS = "Medical reviewers"
+#: Wagtail's own groups, given the admin import's permission.
+IMPORTER_GROUPS = ("Editors", "Moderators")
 DEMO_USERS = [
     ("editor", "Editors", ("Jordan", "Lee")),
     ("reviewer", MEDICAL_REVIEWERS, ("Alex", "Morgan")),
@@ -153,6 +155,7 @@ class Command(BaseCommand):
             self.set_site_defaults(home.get_site(), disclaimers.values())
             self.ensure_medical_reviewers(home)
             self.ensure_medical_review_workflow(home)
+            self.ensure_importers()
             articles = []
             for hub_data in HUBS:
                 hub = self.upsert_article(TopicOverviewPage, home, hub_data, contributors)
@@ -236,6 +239,12 @@ class Command(BaseCommand):
             site=home.get_site(),
             permission=Permission.objects.get(codename="change_kratomsitesettings"),
         )
+
+    def ensure_importers(self) -> None:
+        """Editors and Moderators may use the admin's "Import articles" view (under pages they may add to)."""
+        permission = Permission.objects.get(content_type__app_label="wagtail_kratom", codename="import_articles")
+        for group in Group.objects.filter(name__in=IMPORTER_GROUPS):
+            group.permissions.add(permission)
 
     def ensure_medical_review_workflow(self, home: HomePage) -> None:
         """Every page under the home page goes through a medical review that only Medical reviewers approve."""
