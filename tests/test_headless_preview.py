@@ -92,3 +92,23 @@ def test_the_preview_shows_the_drafts_own_disclaimer_and_related_choices(admin_c
     assert draft["related_articles"][0]["title"] == "Start here"
     html = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])).content.decode()
     assert "Call 999 in the UK" in html and "Start here" in html
+
+
+def test_a_token_ends_when_the_editor_logs_out(admin_client, client, home):
+    page = make_test_page(home, RiskSectionPage, title="Live title", slug="live")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    token = front_end_preview(admin_client, url, preview_form("Unsaved draft title"))
+    assert client.get("/api/v2/page_preview/", {"token": token}).status_code == 200
+    assert admin_client.post(reverse("wagtailadmin_logout")).status_code == 302
+    assert client.get("/api/v2/page_preview/", {"token": token}).status_code == 404
+
+
+def test_a_token_ends_when_the_page_is_published(admin_client, client, home):
+    page = make_test_page(home, RiskSectionPage, title="Live title", slug="live")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    token = front_end_preview(admin_client, url, preview_form("Unsaved draft title"))
+    assert client.get("/api/v2/page_preview/", {"token": token}).status_code == 200
+    page.refresh_from_db()
+    page.title = "Published since"
+    page.save_revision().publish()
+    assert client.get("/api/v2/page_preview/", {"token": token}).status_code == 404

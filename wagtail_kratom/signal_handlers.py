@@ -1,11 +1,13 @@
 """Keep derived data current when pages change, and cached pages fresh when what they show changes."""
 
 from django.apps import apps
+from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import frontend_cache
+from .api.preview import end_previews_of_session
 from .disclaimers import Disclaimer
 from .gate import require_pages_stay_live_on_site
 from .pages import ArticlePageMixin
@@ -66,6 +68,7 @@ def register_purge_handlers() -> None:
 
 
 def register_signal_handlers() -> None:
+    user_logged_out.connect(end_previews_of_session, dispatch_uid="wagtail_kratom_end_previews")
     pre_page_move.connect(refuse_moves_that_strip_disclaimers, dispatch_uid="wagtail_kratom_refuse_moves")
     # Suggestions are ranked before pages are purged, so that purges see the new rankings.
     page_published.connect(refresh_suggestions_near, dispatch_uid="wagtail_kratom_refresh_suggestions")
