@@ -122,71 +122,56 @@ def check_extra_disclaimer_kinds(kinds) -> list[Error]:
     return errors
 
 
-def check_required_disclaimer_kinds(required) -> list[Error]:
-    """Each entry must name an installed article page model and list kinds that exist."""
+def check_page_model_lists(key: str, configured, *, known, noun: str, unknown_hint: str, check_id: str) -> list[Error]:
+    """A setting of ``{"app_label.PageModel": [...]}``: installed article page models mapped to known values."""
     from .pages import ArticlePageMixin
 
-    hint = (
-        f'Write REQUIRED_DISCLAIMER_KINDS as {{"app_label.PageModel": ["medical", ...]}}; see {DOCS_URL}disclaimers.md.'
-    )
-    if not isinstance(required, dict):
-        return [
-            Error("WAGTAIL_KRATOM['REQUIRED_DISCLAIMER_KINDS'] must be a dict.", hint=hint, id="wagtail_kratom.E007")
-        ]
+    example = ", ".join(f'"{value}"' for value in list(known)[:3])
+    hint = f'Write {key} as {{"app_label.PageModel": [{example}]}}; see {DOCS_URL}configuration.md.'
+    if not isinstance(configured, dict):
+        return [Error(f"WAGTAIL_KRATOM['{key}'] must be a dict.", hint=hint, id=check_id)]
     errors = []
-    known_kinds = {kind for kind, _label in get_kind_choices()}
-    for label, kinds in required.items():
+    for label, values in configured.items():
         try:
             model = apps.get_model(label)
         except (LookupError, ValueError, TypeError):
             model = None
         if model is None or not issubclass(model, ArticlePageMixin):
             problem = "is not an installed article page model"
-        elif not isinstance(kinds, (list, tuple)) or not all(isinstance(kind, str) for kind in kinds):
-            problem = "must map to a list of kinds"
-        elif unknown := [kind for kind in kinds if kind not in known_kinds]:
-            problem = f"lists unknown kinds {', '.join(unknown)} (add them to EXTRA_DISCLAIMER_KINDS)"
+        elif not isinstance(values, (list, tuple)) or not all(isinstance(value, str) for value in values):
+            problem = f"must map to a list of {noun}"
+        elif unknown := [value for value in values if value not in known]:
+            problem = f"lists unknown {noun} {', '.join(unknown)} ({unknown_hint})"
         else:
             continue
-        errors.append(
-            Error(
-                f"WAGTAIL_KRATOM['REQUIRED_DISCLAIMER_KINDS'] entry {label!r} {problem}.",
-                hint=hint,
-                id="wagtail_kratom.E007",
-            )
-        )
+        errors.append(Error(f"WAGTAIL_KRATOM['{key}'] entry {label!r} {problem}.", hint=hint, id=check_id))
     return errors
+
+
+def check_required_disclaimer_kinds(required) -> list[Error]:
+    """Each entry must name an installed article page model and list kinds that exist."""
+    return check_page_model_lists(
+        "REQUIRED_DISCLAIMER_KINDS",
+        required,
+        known=[kind for kind, _label in get_kind_choices()],
+        noun="kinds",
+        unknown_hint="add them to EXTRA_DISCLAIMER_KINDS",
+        check_id="wagtail_kratom.E007",
+    )
 
 
 def check_go_live_checks(configured) -> list[Error]:
     """Each entry must name an installed article page model and list checks the gate knows."""
     from .gate import CHECKS
-    from .pages import ArticlePageMixin
 
-    hint = (
-        'Write GO_LIVE_CHECKS as {"app_label.PageModel": ["disclaimers", "review", "findings"]}; '
-        f"see {DOCS_URL}go-live.md."
+    return check_page_model_lists(
+        "GO_LIVE_CHECKS",
+        configured,
+        known=CHECKS,
+        noun="checks",
+        unknown_hint=f"known: {', '.join(CHECKS)}",
+        check_id="wagtail_kratom.E009",
     )
-    if not isinstance(configured, dict):
-        return [Error("WAGTAIL_KRATOM['GO_LIVE_CHECKS'] must be a dict.", hint=hint, id="wagtail_kratom.E009")]
-    errors = []
-    for label, checks in configured.items():
-        try:
-            model = apps.get_model(label)
-        except (LookupError, ValueError, TypeError):
-            model = None
-        if model is None or not issubclass(model, ArticlePageMixin):
-            problem = "is not an installed article page model"
-        elif not isinstance(checks, (list, tuple)) or not all(isinstance(check, str) for check in checks):
-            problem = "must map to a list of checks"
-        elif unknown := [check for check in checks if check not in CHECKS]:
-            problem = f"lists unknown checks {', '.join(unknown)} (known: {', '.join(CHECKS)})"
-        else:
-            continue
-        errors.append(
-            Error(f"WAGTAIL_KRATOM['GO_LIVE_CHECKS'] entry {label!r} {problem}.", hint=hint, id="wagtail_kratom.E009")
-        )
-    return errors
 
 
 def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
