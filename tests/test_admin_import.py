@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
 from tests.testapp.models import OrdinaryPage
+from tests.utils import make_test_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.import_service import docx_to_html, import_source, read_source
 from wagtail_kratom.import_sources import ImportBatch, ImportBatchFile, ImportedSource
@@ -322,3 +323,43 @@ class TestSourcePanel:
     def test_the_docx_source_is_kept_one_block_a_line(self):
         html = docx_to_html(make_docx([("Heading1", "Title"), ("", "One."), ("", "Two.")]))
         assert html.splitlines() == ["<h1>Title</h1>", "<p>One.</p>", "<p>Two.</p>"]
+
+
+def source_panel_in_editor() -> bool:
+    from wagtail_kratom.panels import ImportSourcePanel
+
+    def panels(panel):
+        yield panel
+        for child in getattr(panel, "children", []):
+            yield from panels(child)
+
+    return any(isinstance(panel, ImportSourcePanel) for panel in panels(TopicOverviewPage.get_edit_handler()))
+
+
+class TestSourcePanelInEditor:
+    def test_the_panel_shows_the_source_with_its_findings(self, rf, home, editor):
+        from wagtail_kratom.panels import ImportSourcePanel
+
+        import_source(read_source("b.txt", (FIXTURES / "article-b.txt").read_bytes()), home, user=editor)
+        hub = TopicOverviewPage.objects.get()
+        request = rf.get("/")
+        request.user = editor
+        panel = ImportSourcePanel(heading="Source").bind_to_model(TopicOverviewPage)
+        bound = panel.get_bound_panel(instance=hub, request=request, form=None)
+        assert bound.is_shown()
+        html = bound.render_html()
+        assert "Imported from <strong>b.txt</strong> (Plain text)" in html and "importer" in html
+        assert "<mark>A strong kratom extract cures opioid addiction in a few days.</mark>" in html
+        other = ImportSourcePanel(heading="Source").bind_to_model(TopicOverviewPage)
+        page = make_test_page(home, TopicOverviewPage, title="Written here", slug="written-here", publish=False)
+        assert not other.get_bound_panel(instance=page, request=request, form=None).is_shown()
+
+    @pytest.mark.skipif(
+        not source_panel_in_editor(),
+        reason="the page editor has no Source tab until /tmp/issue16-patches/pages-source-panel.patch is applied",
+    )
+    def test_the_page_editor_has_a_source_tab(self, editor_client, home, editor):
+        import_source(read_source("b.txt", (FIXTURES / "article-b.txt").read_bytes()), home, user=editor)
+        hub = TopicOverviewPage.objects.get()
+        html = editor_client.get(reverse("wagtailadmin_pages:edit", args=[hub.pk])).content.decode()
+        assert "Imported source" in html and "<mark>A strong kratom extract" in html

@@ -30,6 +30,7 @@ from .publishing.audit import Finding
 from .publishing.classify import ROLES, classify
 from .publishing.extract import extract_article
 from .publishing.plan import PageDraft, PlanChoices, plan_import
+from .source_text import SourceLine, annotated_lines
 
 logger = logging.getLogger(__name__)
 
@@ -144,15 +145,6 @@ class SectionRow:
 
 
 @dataclass
-class SourceLine:
-    """One line of the source as the preview and the Source panel show it, split around the quotes found on it."""
-
-    number: int
-    parts: list[tuple[str, bool]]
-    findings: list[Finding]
-
-
-@dataclass
 class Preview:
     """What an import would write for one source, and what the audit found in it."""
 
@@ -189,29 +181,6 @@ def preview(source: Source, choices: PlanChoices) -> Preview:
     findings = audit_parsed_article(article)
     plan = plan_import(article, summary_limit=get_setting("SUMMARY_MAX_LENGTH"), choices=choices)
     return Preview(plan, sections, described, findings, annotated_lines(source.text, findings))
-
-
-def annotated_lines(text: str, findings: list[Finding]) -> list[SourceLine]:
-    """The lines of ``text``, each finding's quote marked on its line and its message beside it."""
-    by_line: dict[int, list[Finding]] = {}
-    for finding in findings:
-        if finding.line:
-            by_line.setdefault(finding.line, []).append(finding)
-    lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        found = by_line.get(number, [])
-        quotes = [finding.quote for finding in found if finding.quote and finding.quote in line]
-        if quotes:
-            pattern = re.compile("|".join(re.escape(quote) for quote in sorted(quotes, key=len, reverse=True)))
-            parts, start = [], 0
-            for match in pattern.finditer(line):
-                parts += [(line[start : match.start()], False), (match.group(), True)]
-                start = match.end()
-            parts.append((line[start:], False))
-        else:
-            parts = [(line, bool(found))]
-        lines.append(SourceLine(number, [part for part in parts if part[0]], found))
-    return lines
 
 
 def import_source(source: Source, parent, *, user=None, choices: PlanChoices | None = None) -> ArticleImport:

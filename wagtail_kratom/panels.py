@@ -1,11 +1,14 @@
 """Admin panels that explain the package's rules on the editing screen."""
 
+from django import forms
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
 from .acceptances import user_may_accept_findings
 from .disclaimers import get_kind_choices, get_required_kinds, get_site_default_disclaimers
 from .gate import checked_findings
+from .import_sources import ImportedSource
+from .source_text import annotated_lines, source_findings
 
 
 class RequiredDisclaimersPanel(Panel):
@@ -52,4 +55,33 @@ class AuditFindingsPanel(Panel):
                 }
                 for item in (checked_findings(self.instance) if saved else [])
             ]
+            return context
+
+
+class ImportSourcePanel(Panel):
+    """The text an imported page was written from, with the editorial audit's findings marked on it.
+
+    Shown only for pages written by an import that recorded its source (``ImportedSource``).
+    """
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "wagtail_kratom/panels/import_source.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.source = ImportedSource.objects.filter(page_id=self.instance.pk).first() if self.instance.pk else None
+
+        def is_shown(self):
+            return self.source is not None
+
+        @property
+        def media(self):
+            return forms.Media(css={"all": ["wagtail_kratom/css/admin-import.css"]})
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            findings = source_findings(self.source)
+            context.update(
+                source=self.source, findings=findings, lines=annotated_lines(self.source.source_text, findings)
+            )
             return context
