@@ -1,3 +1,6 @@
+import datetime
+import os
+
 import pytest
 from wagtail.models import Site
 
@@ -5,6 +8,26 @@ from tests.testapp.models import OrdinaryPage
 from tests.utils import make_disclaimer, set_site_defaults
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.disclaimers import BUILT_IN_KINDS
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Move the clock for the whole run to the date in ``KRATOM_TEST_CLOCK`` (such as 2030-01-01), if set.
+
+    CI runs the suite a second time this way, so a test that only passes before some date fails now.
+    """
+    clock = os.environ.get("KRATOM_TEST_CLOCK")
+    if not clock:
+        return
+    import time_machine  # Only needed for this run.
+
+    traveller = time_machine.travel(datetime.datetime.fromisoformat(clock).replace(tzinfo=datetime.UTC), tick=True)
+    traveller.start()
+    config.add_cleanup(traveller.stop)
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    clock = os.environ.get("KRATOM_TEST_CLOCK")
+    return f"clock moved to {clock} (KRATOM_TEST_CLOCK)" if clock else None
 
 
 @pytest.fixture(autouse=True)

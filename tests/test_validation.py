@@ -62,7 +62,7 @@ class TestReviewDates:
         settings = KratomSiteSettings.for_site(Site.objects.get(is_default_site=True))
         settings.review_cycle_months = 6
         settings.save()
-        page = make_test_page(home, RiskSectionPage, last_reviewed=datetime.date(2026, 8, 31))
+        page = make_test_page(home, RiskSectionPage, publish=False, last_reviewed=datetime.date(2026, 8, 31))
         assert page.next_review_due == datetime.date(2027, 2, 28)
 
     def test_review_cycle_defaults_to_twelve_months(self, home):
