@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import OperationalError
 from django.urls import reverse
 from wagtail.models import Revision
 
 from tests.utils import go_live_without_review, make_legacy_live_page, make_test_page, refuse_child_pages
+from wagtail_kratom import importer
 from wagtail_kratom.audit import audit_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
@@ -261,3 +263,43 @@ def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user
     client.force_login(user)
     text = client.get(reverse("wagtail_kratom_audit_report")).content.decode()
     assert "claim.cure" in text and "claim.safe" not in text and other.title not in text
+
+
+def test_a_database_error_fails_that_file_alone_and_the_rest_are_imported(home, tmp_path, monkeypatch):
+    paths = []
+    for number in range(1, 6):
+        path = tmp_path / f"article-{number}.txt"
+        path.write_text(CLEAN_ARTICLE.replace("What labels show", f"Labels in batch {number}"), encoding="utf-8")
+        paths.append(path)
+    write_page = importer.write_page
+
+    def fail_on_the_third_file(parent, draft, user=None):
+        if draft.role == "overview" and draft.title == "Labels in batch 3":
+            raise OperationalError("server closed the connection unexpectedly")
+        return write_page(parent, draft, user)
+
+    monkeypatch.setattr(importer, "write_page", fail_on_the_third_file)
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 of 5 files could not be imported") as failure:
+        call_command("kratom_import", *[str(path) for path in paths], "--parent", "/", stdout=out, stderr=err)
+    assert failure.value.returncode == 1
+    assert "article-3.txt: not imported, nothing written: the database refused it (OperationalError" in err.getvalue()
+    assert "Traceback" not in err.getvalue()
+    hubs = {page.title for page in TopicOverviewPage.objects.all()}
+    assert hubs == {f"Labels in batch {number}" for number in (1, 2, 4, 5)}
+    assert "1 file failed" in out.getvalue()
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "big"])
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read_whole(home, tmp_path, settings, source):
+    settings.WAGTAIL_KRATOM = {"IMPORT_MAX_FILE_SIZE": 1000}
+    if source == "big":
+        source = tmp_path / "big.txt"
+        source.write_text(CLEAN_ARTICLE * 10)
+    good = tmp_path / "good.txt"
+    good.write_text(CLEAN_ARTICLE)
+    out, err = StringIO(), StringIO()
+    with pytest.raises(CommandError, match="1 of 2 files could not be imported"):
+        call_command("kratom_import", str(source), str(good), "--parent", "/", stdout=out, stderr=err)
+    assert "the file is larger than 1,000 bytes" in err.getvalue()
+    assert len(tree(home)) == 2

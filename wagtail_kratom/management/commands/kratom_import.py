@@ -6,9 +6,11 @@ from pathlib import Path
 import swapper
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from wagtail.models import AbstractPage, Site
 
 from wagtail_kratom.audit import audit_parsed_article
+from wagtail_kratom.conf import get_setting
 from wagtail_kratom.importer import ImportRefused, import_article
 from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
 
@@ -46,9 +48,15 @@ class Command(BaseCommand):
             try:
                 article = parse(self.read(path), format=format, title=title)
                 result = import_article(article, parent_page, publish=publish, dry_run=dry_run)
-            except (OSError, ArticleParseError, ImportRefused, ValidationError) as error:
+            except (OSError, ArticleParseError, ImportRefused, ValidationError, DatabaseError) as error:
+                # Each article is written in its own transaction, rolled back on any of these: report it and go on.
                 failed.append(path)
-                message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+                if isinstance(error, ValidationError):
+                    message = " ".join(error.messages)
+                elif isinstance(error, DatabaseError):
+                    message = f"the database refused it ({type(error).__name__}: {error})"
+                else:
+                    message = str(error)
                 self.stderr.write(self.style.ERROR(f"{path}: not imported, nothing written: {message}"))
                 continue
             self.report(path, result, audit_parsed_article(article), dry_run, totals)
@@ -75,7 +83,19 @@ class Command(BaseCommand):
         raise CommandError(f"{url_path} names a page on more than one site ({paths}); give one of those paths.")
 
     def read(self, path: Path) -> bytes:
-        return path.read_bytes()
+        """The file's bytes, read no further than ``IMPORT_MAX_FILE_SIZE``.
+
+        Checked while reading, not after: a huge file, or a device such as /dev/zero, is refused
+        without being held in memory.
+        """
+        limit = get_setting("IMPORT_MAX_FILE_SIZE")
+        with path.open("rb") as source:
+            data = source.read(limit + 1)
+        if len(data) > limit:
+            raise ImportRefused(
+                f"the file is larger than {limit:,} bytes, the limit (WAGTAIL_KRATOM['IMPORT_MAX_FILE_SIZE'])"
+            )
+        return data
 
     def progress(self, number: int, total: int, path: Path) -> None:
         if total < 2:
