@@ -14,7 +14,7 @@ from wagtail.models import GroupPagePermission
 from tests.testapp.models import OrdinaryPage
 from tests.utils import make_test_page
 from wagtail_kratom.base_page import BasePage
-from wagtail_kratom.import_service import docx_to_html, import_source, read_source
+from wagtail_kratom.import_service import docx_to_html, import_batch_task, import_source, read_source
 from wagtail_kratom.import_sources import ImportBatch, ImportBatchFile, ImportedSource
 from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
@@ -312,6 +312,26 @@ class TestBatch:
         assert "Not imported, nothing of it was written" in page and 'value="4"' in page
         progress = editor_client.get(reverse("wagtail_kratom:import_progress", args=[batch.pk])).json()
         assert (progress["done"], progress["total"], progress["finished"]) == (4, 4, True)
+
+    def test_a_queued_batch_survives_the_browser_and_its_progress_moves(
+        self, editor_client, home, settings, django_capture_on_commit_callbacks
+    ):
+        settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+        files = [upload(path.name, path.read_bytes()) for path in sorted(FIXTURES.glob("article-[ab].txt"))]
+        post_upload(editor_client, home, *files)
+        batch = ImportBatch.objects.get()
+        with django_capture_on_commit_callbacks(execute=True):
+            editor_client.post(reverse("wagtail_kratom:import_preview", args=[batch.pk]), {"action": "create"})
+        progress_url = reverse("wagtail_kratom:import_progress", args=[batch.pk])
+        assert editor_client.get(progress_url).json()["done"] == 0
+        page = editor_client.get(reverse("wagtail_kratom:import_result", args=[batch.pk])).content.decode()
+        assert "0 of 2 done" in page and "import-progress.js" in page
+        # The worker picks the task up later, whether or not the editor still has the page open.
+        import_batch_task.call(batch.pk)
+        progress = editor_client.get(progress_url).json()
+        assert (progress["done"], progress["finished"]) == (2, True)
+        assert "article-a.txt: imported" in progress["html"]
+        assert TopicOverviewPage.objects.count() == 2
 
     def test_a_batch_is_only_the_uploaders(self, client, home, editor, admin_user):
         batch = ImportBatch.objects.create(parent=home, user=admin_user)

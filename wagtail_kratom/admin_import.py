@@ -30,6 +30,7 @@ from .import_service import (
     read_source,
     run_batch_file,
     source_of,
+    too_large,
 )
 from .import_sources import IMPORT_PERMISSION, ImportBatch, ImportBatchFile
 from .models import TopicOverviewPage
@@ -95,7 +96,12 @@ class ImportForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        uploads = [(upload.name, upload.read()) for upload in cleaned.get("files") or []]
+        limit = get_setting("IMPORT_MAX_FILE_SIZE")
+        # A file over the limit is refused by its size, before it is read.
+        uploads = [
+            (upload.name, upload.read() if upload.size <= limit else upload.size)
+            for upload in cleaned.get("files") or []
+        ]
         if cleaned.get("pasted", "").strip():
             uploads.append((PASTED, cleaned["pasted"].encode()))
         if not uploads:
@@ -110,6 +116,8 @@ class ImportForm(forms.Form):
         sources = []
         for name, data in uploads:
             try:
+                if isinstance(data, int):
+                    raise SourceError(name, too_large(data))
                 sources.append(read_source(name, data))
             except SourceError as error:
                 self.add_error("pasted" if name == PASTED else "files", str(error))

@@ -87,14 +87,18 @@ def docx_to_html(data: bytes) -> str:
     return _BLOCK_END.sub(r"\1\n", result.value)
 
 
+def too_large(size: int) -> str:
+    """The error for a file of ``size`` bytes, over ``IMPORT_MAX_FILE_SIZE``."""
+    return _("the file is %(size)s bytes; the limit is %(limit)s (IMPORT_MAX_FILE_SIZE).") % {
+        "size": f"{size:,}",
+        "limit": f"{get_setting('IMPORT_MAX_FILE_SIZE'):,}",
+    }
+
+
 def read_source(file_name: str, data: bytes) -> Source:
     """Check and decode one upload; raises ``SourceError`` naming the file for anything the importer cannot use."""
     if len(data) > get_setting("IMPORT_MAX_FILE_SIZE"):
-        raise SourceError(
-            file_name,
-            _("the file is %(size)s bytes; the limit is %(limit)s (IMPORT_MAX_FILE_SIZE).")
-            % {"size": f"{len(data):,}", "limit": f"{get_setting('IMPORT_MAX_FILE_SIZE'):,}"},
-        )
+        raise SourceError(file_name, too_large(len(data)))
     if not data.strip():
         raise SourceError(file_name, _("the file is empty."))
     extension = PurePath(file_name).suffix.lower()
