@@ -105,6 +105,18 @@ def test_openapi_schema_types_the_article_fields(client):
     assert {"kind", "title", "body"} <= set(schemas["DisclaimerData"]["properties"])
 
 
+@pytest.mark.parametrize("schema", ["TopicOverviewPageSchema", "RiskSectionPageSchema", "SafeUseGuidePageSchema"])
+def test_openapi_read_schema_requires_every_field_and_allows_null_only_where_typed(client, schema):
+    """openapi-typescript makes a field optional unless it is required, and nullable if null is allowed."""
+    read = client.get("/api/v3/openapi.json").json()["components"]["schemas"][schema]
+    assert set(read["required"]) == set(read["properties"])
+    nullable = {name for name, value in read["properties"].items() if {"type": "null"} in value.get("anyOf", [])}
+    # Rich text is typed by Wagtail for any model; a hub's key facts are null when it has none.
+    assert nullable == {"intro", "conclusion"} | ({"at_a_glance"} if schema == "TopicOverviewPageSchema" else set())
+    for field in ("review", "disclaimers", "related_articles", "table_of_contents", "health_aspects", "json_ld"):
+        assert "anyOf" not in read["properties"][field], field
+
+
 def test_database_rich_text_format_is_warned_about():
     with override_settings(WAGTAILAPI_RICH_TEXT_FORMAT="db_html"):
         assert [warning.id for warning in check_api_rich_text_format(None)] == ["wagtail_kratom.W001"]
