@@ -5,8 +5,9 @@ Run with ``DATABASE_URL`` set to PostgreSQL as well as on SQLite: each database 
 """
 
 import pytest
-from wagtail.models import Site
+from wagtail.models import APIToken, Revision, Site
 
+from tests.test_api import create_payload
 from tests.testapp.models import OrdinaryPage
 from tests.utils import make_test_page
 from wagtail_kratom.base_page import BasePage
@@ -116,3 +117,71 @@ class TestCleanSearchQuery:
         assert clean_search_query(" ".join(["a"] * MAX_SEARCH_WORDS))
         with pytest.raises(SearchQueryRefused):
             clean_search_query(" ".join(["a"] * (MAX_SEARCH_WORDS + 1)))
+
+
+# v3 writes ---------------------------------------------------------------------------------
+
+NESTED_HTML = "<b>" * 2000 + "deep" + "</b>" * 2000
+
+
+def in_section(*content) -> list:
+    return [{"type": "section", "value": {"heading": "Amounts", "content": list(content)}}]
+
+
+#: Payload fields Wagtail's v3 API answered with 500 (issue 20, item 12).
+MALFORMED_WRITES = {
+    "a body item that is not an object": {"body": ["x"]},
+    "a body item without a type": {"body": [{"value": {}}]},
+    "a section that is not an object": {"body": [{"type": "section", "value": "x"}]},
+    "section content that is not a list": {"body": [{"type": "section", "value": {"heading": "H", "content": "x"}}]},
+    "section content items that are not blocks": {
+        "body": [{"type": "section", "value": {"heading": "H", "content": [1]}}]
+    },
+    "dosage rows that are not a list": {"body": in_section({"type": "dosage", "value": {"rows": "x"}})},
+    "a dosage amount that is not a number": {
+        "body": in_section({"type": "dosage", "value": {"rows": [{"min": "abc", "max": "2", "unit": "g"}]}})
+    },
+    "a legal status date that does not exist": {
+        "body": in_section(
+            {
+                "type": "legal_status",
+                "value": {"rows": [{"jurisdiction": "UK", "status": "legal", "as_of": "2024-02-30"}]},
+            }
+        )
+    },
+    "a citation that is not a block": {"citations": [1]},
+    "a citation value that is not an object": {"citations": [{"type": "citation", "value": "x"}]},
+    "an accessed date that does not exist": {
+        "citations": [{"type": "citation", "value": {"title": "t", "accessed": "2024-13-45"}}]
+    },
+    "an accessed date that is a number": {"citations": [{"type": "citation", "value": {"title": "t", "accessed": 5}}]},
+    "deeply nested HTML in the intro": {"intro": NESTED_HTML},
+    "deeply nested HTML in a paragraph": {"body": in_section({"type": "paragraph", "value": NESTED_HTML})},
+}
+
+
+@pytest.fixture
+def bearer(admin_user) -> dict:
+    token = APIToken.create_token(user=admin_user, name="tests")[1]
+    return {"HTTP_AUTHORIZATION": f"Bearer {token}", "content_type": "application/json"}
+
+
+@pytest.mark.parametrize("fields", MALFORMED_WRITES.values(), ids=MALFORMED_WRITES.keys())
+def test_a_malformed_v3_write_answers_422_at_its_field_and_writes_nothing(client, pages, bearer, fields):
+    before = (BasePage.objects.count(), Revision.objects.count())
+    created = client.post("/api/v3/pages/", create_payload(pages.get_parent(), **fields), **bearer)
+    assert created.status_code == 422, created.content[:300]
+    assert created["Content-Type"] == "application/problem+json"
+    [error] = created.json()["errors"]
+    assert error["loc"] == list(fields)
+    changed = client.patch(f"/api/v3/pages/{pages.pk}/", fields, **bearer)
+    assert changed.status_code == 422, changed.content[:300]
+    assert (BasePage.objects.count(), Revision.objects.count()) == before
+
+
+def test_a_well_formed_v3_write_is_still_written(client, pages, bearer):
+    fields = {
+        "intro": "<p>" + "<b>" * 20 + "Nested, but not deeply." + "</b>" * 20 + "</p>",
+        "citations": [{"type": "citation", "value": {"title": "t", "accessed": "2024-02-29"}}],
+    }
+    assert client.post("/api/v3/pages/", create_payload(pages.get_parent(), **fields), **bearer).status_code == 201

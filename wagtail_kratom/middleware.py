@@ -1,14 +1,17 @@
-"""Middleware: the page cache, made safe for Wagtail, and query parameters Wagtail's APIs cannot take refused."""
+"""Middleware: the page cache, made safe for Wagtail, and input Wagtail's APIs cannot take refused."""
 
+import json
 import logging
 import re
 
+import swapper
 from django.apps import apps
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import has_vary_header, patch_cache_control
 from wagtail.models import Site
 
+from .api.write_validation import payload_errors
 from .search import SearchQueryRefused, clean_search_query
 
 #: The URL name of Wagtail's view that serves pages (``wagtail.urls``).
@@ -27,6 +30,9 @@ PAGINATION_PARAMETERS = ("offset", "limit")
 SEARCH_OPERATORS = ("and", "or")
 
 ASCII_DIGITS = re.compile(r"[0-9]+")
+
+#: The methods of the v3 API's writes, whose JSON bodies carry page content.
+WRITE_METHODS = ("POST", "PUT", "PATCH")
 
 logger = logging.getLogger(__name__)
 
@@ -78,14 +84,55 @@ def query_error(request) -> str | None:
     return None
 
 
-class APIQueryValidationMiddleware:
-    """Answer 400 to an API request whose query parameters Wagtail's APIs would answer with a server error.
+def get_written_model(payload: dict, view_kwargs: dict):
+    """The page model a v3 write is for: the type it names, or the type of the page it changes."""
+    meta = payload.get("meta")
+    if isinstance(meta, dict) and isinstance(meta.get("type"), str) and meta["type"].count(".") == 1:
+        try:
+            return apps.get_model(meta["type"])
+        except LookupError:
+            return None
+    page_id = view_kwargs.get("page_id")
+    if page_id is not None and ASCII_DIGITS.fullmatch(str(page_id)):
+        page = swapper.load_model("wagtailcore", "Page").objects.filter(pk=int(page_id)).first()
+        return page.specific_class if page is not None else None
+    return None
+
+
+def write_errors(request, view_kwargs: dict) -> list[dict]:
+    """Errors in a v3 write's page content that Wagtail would answer with a server error (``write_validation``)."""
+    try:
+        payload = json.loads(request.body)
+    except ValueError:
+        return []  # Wagtail answers malformed JSON itself.
+    if not isinstance(payload, dict):
+        return []
+    model = get_written_model(payload, view_kwargs)
+    return payload_errors(model, payload) if model is not None else []
+
+
+def problem_response(errors: list[dict]) -> HttpResponse:
+    """A 422 in the v3 API's own form (RFC 7807 problem details)."""
+    body = {
+        "type": "about:blank",
+        "title": "Unprocessable Entity",
+        "status": 422,
+        "detail": "Validation failed",
+        "errors": errors,
+    }
+    return HttpResponse(json.dumps(body), status=422, content_type="application/problem+json")
+
+
+class APIInputValidationMiddleware:
+    """Answer 400 or 422 to an API request whose input Wagtail's APIs would answer with a server error.
 
     Wagtail 8.0's v2 and v3 APIs pass pagination numbers to the database unchecked, parse
     numbers with Python's lenient ``int()``, hand any ``search_operator`` and ``find/?id=`` to
     code that raises on what it does not expect, and hand searches to backends that fail on some
     text (``wagtail_kratom.search``); all found by schemathesis. A search is cleaned rather than
-    refused, unless it has too many words. Only Wagtail's API endpoints are checked.
+    refused, unless it has too many words. v3 writes whose StreamField or rich text content
+    Wagtail could not convert answer 422 (``wagtail_kratom.api.write_validation``). Only Wagtail's
+    API endpoints are checked.
     """
 
     def __init__(self, get_response):
@@ -99,6 +146,9 @@ class APIQueryValidationMiddleware:
             return None
         if error := query_error(request):
             return JsonResponse({"message": error}, status=400)
+        is_v3_write = request.method in WRITE_METHODS and API_V3_NAMESPACE in request.resolver_match.namespaces
+        if is_v3_write and (errors := write_errors(request, view_kwargs)):
+            return problem_response(errors)
         if "search" in request.GET:
             try:
                 search = clean_search_query(request.GET["search"])

@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "wagtail_kratom.middleware.APIQueryValidationMiddleware",
+    "wagtail_kratom.middleware.APIInputValidationMiddleware",
 ]
 
 ROOT_URLCONF = "demo_site.urls"
