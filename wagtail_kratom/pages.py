@@ -70,7 +70,7 @@ from .disclaimers import (
 from .forms import ArticlePageAPIForm, ArticlePageForm
 from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons, require_go_live
 from .health_aspects import HealthAspectsField
-from .panels import AuditFindingsPanel, RequiredDisclaimersPanel
+from .panels import AuditFindingsPanel, ImportSourcePanel, RequiredDisclaimersPanel
 from .related import check_related_picks, resolve_related_articles
 from .review import content_fingerprint, review_is_recorded
 from .seo import SitemapLastReviewedMixin
@@ -612,6 +612,8 @@ def article_edit_handler(content_panels: list) -> TabbedInterface:
                 heading=_("Promote"),
             ),
             ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            # Shown only on imported pages: the text they were written from, with the audit's findings on it.
+            ObjectList([ImportSourcePanel(heading=_("Imported source"))], heading=_("Source")),
         ]
     )
 
