@@ -345,17 +345,6 @@ class TestSourcePanel:
         assert html.splitlines() == ["<h1>Title</h1>", "<p>One.</p>", "<p>Two.</p>"]
 
 
-def source_panel_in_editor() -> bool:
-    from wagtail_kratom.panels import ImportSourcePanel
-
-    def panels(panel):
-        yield panel
-        for child in getattr(panel, "children", []):
-            yield from panels(child)
-
-    return any(isinstance(panel, ImportSourcePanel) for panel in panels(TopicOverviewPage.get_edit_handler()))
-
-
 class TestSourcePanelInEditor:
     def test_the_panel_shows_the_source_with_its_findings(self, rf, home, editor):
         from wagtail_kratom.panels import ImportSourcePanel
@@ -374,10 +363,6 @@ class TestSourcePanelInEditor:
         page = make_test_page(home, TopicOverviewPage, title="Written here", slug="written-here", publish=False)
         assert not other.get_bound_panel(instance=page, request=request, form=None).is_shown()
 
-    @pytest.mark.skipif(
-        not source_panel_in_editor(),
-        reason="the page editor has no Source tab until /tmp/issue16-patches/pages-source-panel.patch is applied",
-    )
     def test_the_page_editor_has_a_source_tab(self, editor_client, home, editor):
         import_source(read_source("b.txt", (FIXTURES / "article-b.txt").read_bytes()), home, user=editor)
         hub = TopicOverviewPage.objects.get()

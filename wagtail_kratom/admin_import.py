@@ -70,7 +70,7 @@ class ImportForm(forms.Form):
     pasted = forms.CharField(
         label=_("Or paste an article"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Plain text, Markdown or HTML; the format is recognised from the text."),
     )
     parent = forms.ModelChoiceField(
@@ -126,7 +126,13 @@ class ImportForm(forms.Form):
 
 
 class ImportAccessMixin:
-    """Only users who may import; a batch only to the editor who uploaded it."""
+    """Only users who may import; a batch only to the editor who uploaded it. Breadcrumbs start at the upload."""
+
+    def get_breadcrumbs_items(self):
+        items = [*self.breadcrumbs_items]
+        if self.page_title != ImportArticlesView.page_title:
+            items.append({"url": reverse("wagtail_kratom:import_articles"), "label": ImportArticlesView.page_title})
+        return [*items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not user_may_import(request.user):

@@ -63,7 +63,11 @@ SCREENSHOTS = [
     "editor-review-due-report",
     "editor-accept-finding",
     "editor-editorial-audit-report",
+    "editor-import-upload",
+    "editor-import-preview",
+    "editor-import-result",
 ]
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
 HUB = "Kratom and liver health"
 NEW_TITLE = "Kratom and alcohol: a short safer-use guide"
 
@@ -340,7 +344,32 @@ def take_screenshots(base_url: str, claims_page_id: str, demo: Demo, shoot: Shoo
         reviewer.get_by_role("link", name="Editorial audit").click()
         expect(reviewer.locator("tr", has_text="claim.safe")).to_be_visible()
         shoot(reviewer, "editor-editorial-audit-report")
+
+        import_articles(editor, base_url, shoot)
         browser.close()
+
+
+def import_articles(editor, base_url: str, shoot: Shooter) -> None:
+    """Import articles in the admin: the upload form, the preview with a section moved, the batch's result."""
+    editor.goto(f"{base_url}/admin/kratom/import/")
+    editor.get_by_label("Files").set_input_files([ARTICLES / "article-b.txt", ARTICLES / "product-label.md"])
+    editor.get_by_role("button", name="Choose a page").click()
+    chooser = editor.get_by_role("dialog")
+    chooser.get_by_role("link", name="Kratom facts").first.click()
+    expect(chooser).to_be_hidden()
+    scroll_to_top_of(editor.locator("#main"), offset=0)
+    shoot(editor, "editor-import-upload")
+    editor.get_by_role("button", name="Preview").click()
+    label_file = editor.locator('[data-kratom-import-file="product-label.md"]')
+    label_file.get_by_label("Where “Details That Are Often Missing” goes").select_option("risk")
+    editor.get_by_role("button", name="Update preview").click()
+    findings = editor.locator(".kratom-source__line--finding").first
+    expect(findings).to_be_visible()
+    scroll_to_top_of(editor.locator('[data-kratom-import-file="article-b.txt"] .kratom-import__sections'))
+    shoot(editor, "editor-import-preview")
+    editor.get_by_role("button", name="Create drafts").click()
+    expect(editor.locator("[data-kratom-import-status]")).to_have_text("All 2 done.")
+    shoot(editor, "editor-import-result")
 
 
 def main() -> None:

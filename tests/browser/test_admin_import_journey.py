@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from tests.browser.admin_ui import sign_in
 from tests.browser.test_accessibility import assert_axe_passes
-from tests.test_admin_import import docx_of_text_article, source_panel_in_editor
+from tests.test_admin_import import docx_of_text_article
 from wagtail_kratom.import_sources import ImportedSource
 from wagtail_kratom.models import RiskSectionPage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
@@ -75,8 +75,7 @@ def test_an_editor_imports_a_docx_and_a_markdown_file(page, demo_site):
     expect(page.locator("#id_title")).to_have_value(docx_title)
     hub = TopicOverviewPage.objects.get(title=docx_title)
     assert not hub.live and ImportedSource.objects.get(page=hub).source_format == "docx"
-    if source_panel_in_editor():
-        page.get_by_role("tab", name="Source", exact=True).click()
-        source = page.locator("[data-kratom-import-source]")
-        expect(source).to_contain_text("Imported from article-a.docx (Word (.docx))")
-        expect(source.locator(".kratom-source__line").first).to_contain_text(f"<h1>{docx_title}</h1>")
+    page.get_by_role("tab", name="Source", exact=True).click()
+    source = page.locator("[data-kratom-import-source]")
+    expect(source).to_contain_text("Imported from article-a.docx (Word (.docx))")
+    expect(source.locator(".kratom-source__line").first).to_contain_text(f"<h1>{docx_title}</h1>")
