@@ -218,7 +218,7 @@ class TestListings:
         gone.unpublish()
         cards = get_html(page).select(".kratom-related .kratom-card")
         assert [card.a.get_text() for card in cards] == ["Read about the risks"]
-        assert cards[0].select_one(".kratom-card__type").get_text() == "Risk section page"
+        assert cards[0].select_one(".kratom-card__type").get_text() == "Risks"
 
 
 class TestJsonLd:

@@ -735,5 +735,5 @@ class ArticleBodyBlock(blocks.StreamBlock):
             raise StreamBlockValidationError(block_errors=errors)
         return value
 
-    class Meta:
-        min_num = 1
+    # No ``min_num``: Wagtail's editor would show its error on a blank new page before any input. The
+    # field is required, so publishing with no section is still refused ("This field is required.").

@@ -6,6 +6,7 @@ one place from the page alone.
 
 from typing import Any
 
+from .breadcrumbs import breadcrumb_list_json_ld, breadcrumbs
 from .conf import get_setting
 from .health_aspects import schema_org_url
 
@@ -59,6 +60,7 @@ def article_json_ld(page, request=None) -> dict[str, Any]:
         "about": dict(get_setting("ABOUT")),
         "hasPart": parts,
         "citation": [citation_json_ld(child.value) for child in page.citations],
+        "breadcrumb": breadcrumb_list_json_ld(breadcrumbs(page, request)),
     }
     if topics := [tag.name for tag in page.topics.all()]:
         data["keywords"] = topics

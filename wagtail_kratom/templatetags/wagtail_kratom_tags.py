@@ -6,7 +6,9 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
+from ..breadcrumbs import breadcrumbs
 from ..disclaimers import DISCLAIMERS_CONTEXT_KEY, SHOWN_CONTEXT_KEY
 from ..json_ld import article_json_ld
 from ..seo import page_meta
@@ -28,6 +30,34 @@ def kratom_json_ld(context, page) -> str:
 def kratom_meta_tags(context, page) -> dict:
     """Render a page's description, canonical link and Open Graph and Twitter card tags; nothing without a page."""
     return {"meta": page_meta(page, context.get("request")) if page else None}
+
+
+@register.inclusion_tag("wagtail_kratom/includes/breadcrumbs.html", takes_context=True)
+def kratom_breadcrumbs(context, page) -> dict:
+    """Render the trail from the site's home page to ``page`` (the page's JSON-LD carries it too)."""
+    return {"crumbs": breadcrumbs(page, context.get("request"))}
+
+
+@register.filter
+def kratom_reader_label(page) -> str:
+    """What a reader calls the kind of article ``page`` is ("Risks"), rather than its model's name."""
+    from ..pages import RiskSectionPageMixin, SafeUseGuidePageMixin, TopicOverviewPageMixin
+
+    page_class = page.specific_class
+    for mixin, label in (
+        (TopicOverviewPageMixin, _("Overview")),
+        (RiskSectionPageMixin, _("Risks")),
+        (SafeUseGuidePageMixin, _("Safer use")),
+    ):
+        if issubclass(page_class, mixin):
+            return label
+    return ""
+
+
+@register.filter
+def kratom_full_stop(text: str) -> str:
+    """The full stop that ends ``text`` as a sentence: none when it already ends in one ("et al.", "?", "!")."""
+    return "" if str(text).rstrip().endswith((".", "?", "!")) else "."
 
 
 def _disclaimer_state(context) -> tuple[list, set]:
