@@ -179,6 +179,12 @@ def test_a_malformed_v3_write_answers_422_at_its_field_and_writes_nothing(client
     assert (BasePage.objects.count(), Revision.objects.count()) == before
 
 
+@pytest.mark.parametrize("body", ["[null, null]", '"text"', "5", "null"])
+def test_a_v3_write_whose_body_is_not_an_object_answers_422(client, pages, bearer, body):
+    assert client.post("/api/v3/pages/", body, **bearer).status_code == 422
+    assert client.patch(f"/api/v3/pages/{pages.pk}/", body, **bearer).status_code == 422
+
+
 def test_a_well_formed_v3_write_is_still_written(client, pages, bearer):
     fields = {
         "intro": "<p>" + "<b>" * 20 + "Nested, but not deeply." + "</b>" * 20 + "</p>",

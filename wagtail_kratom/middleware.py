@@ -101,12 +101,15 @@ def get_written_model(payload: dict, view_kwargs: dict):
 
 def write_errors(request, view_kwargs: dict) -> list[dict]:
     """Errors in a v3 write's page content that Wagtail would answer with a server error (``write_validation``)."""
+    if request.content_type != "application/json":
+        return []  # Uploads (images, documents) are forms.
     try:
         payload = json.loads(request.body)
     except ValueError:
         return []  # Wagtail answers malformed JSON itself.
     if not isinstance(payload, dict):
-        return []
+        # Wagtail reads any other JSON value as a page's data, and fails.
+        return [{"type": "type_error", "loc": [], "msg": "The request body must be a JSON object."}]
     model = get_written_model(payload, view_kwargs)
     return payload_errors(model, payload) if model is not None else []
 
