@@ -162,8 +162,9 @@ HUBS = [
                         "<p>Kratom (<em>Mitragyna speciosa</em>) is a tree in the coffee "
                         "family. Its leaves are chewed, brewed as tea, or dried and sold "
                         "as powder, capsules and extracts. The leaves contain "
-                        "chemicals called alkaloids. The main ones, mitragynine and "
-                        "7-hydroxymitragynine, partly activate the same brain receptors "
+                        "chemicals called alkaloids. The main one, mitragynine, and "
+                        "7-hydroxymitragynine, a minor alkaloid found in the leaf only in "
+                        "small amounts, partly activate the same brain receptors "
                         "(mu-opioid receptors) as opioid painkillers (Schimmel and Dart, "
                         "2020).</p>",
                     ),
