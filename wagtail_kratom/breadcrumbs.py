@@ -24,17 +24,40 @@ def breadcrumbs(page, request=None) -> list[Crumb]:
     return crumbs
 
 
+def read_ancestors(pages, request) -> None:
+    """Read the ancestors of all ``pages`` in one query, for the breadcrumbs of each later in ``request``.
+
+    An API listing calls this with the pages it lists, so its queries do not grow with them.
+    """
+    _read_into(_ancestors_by_path(request), pages)
+
+
 def _live_ancestors(page, request) -> list:
-    """The page's live ancestors, read once per request: an API listing of many pages costs one query per parent."""
-    paths = [page.path[: page.steplen * depth] for depth in range(1, page.depth)]
-    by_path = getattr(request, "_kratom_ancestors_by_path", None)
-    if by_path is None:
-        by_path = {}
-        if request is not None:
-            request._kratom_ancestors_by_path = by_path
-    if missing := [path for path in paths if path not in by_path]:
-        by_path.update({ancestor.path: ancestor for ancestor in page.get_ancestors().filter(path__in=missing)})
-    return [by_path[path] for path in paths if path in by_path and by_path[path].live]
+    """The page's live ancestors, read once per request."""
+    by_path = _ancestors_by_path(request)
+    _read_into(by_path, [page])
+    return [by_path[path] for path in _ancestor_paths(page) if path in by_path and by_path[path].live]
+
+
+def _read_into(by_path: dict, pages) -> None:
+    from .base_page import BasePage  # Lazy import: the page models need the app registry.
+
+    missing = {path for page in pages for path in _ancestor_paths(page) if path not in by_path}
+    if missing:
+        by_path.update({ancestor.path: ancestor for ancestor in BasePage.objects.filter(path__in=missing)})
+
+
+def _ancestor_paths(page) -> list[str]:
+    return [page.path[: page.steplen * depth] for depth in range(1, page.depth)]
+
+
+def _ancestors_by_path(request) -> dict:
+    """The ancestors read so far in ``request``, by tree path (a new dict each time without a request)."""
+    if request is None:
+        return {}
+    if not hasattr(request, "_kratom_ancestors_by_path"):
+        request._kratom_ancestors_by_path = {}
+    return request._kratom_ancestors_by_path
 
 
 def breadcrumb_list_json_ld(crumbs: list[Crumb]) -> dict[str, Any]:

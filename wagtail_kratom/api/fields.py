@@ -12,6 +12,7 @@ from typing_extensions import TypedDict
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
+from ..breadcrumbs import read_ancestors
 from ..health_aspects import HEALTH_ASPECT_LABELS, schema_org_url
 from ..json_ld import article_json_ld
 
@@ -169,7 +170,12 @@ class JSONLDField(PageField):
     """The schema.org JSON-LD object the page's HTML carries in its head."""
 
     def to_representation(self, page) -> dict[str, Any]:
-        return article_json_ld(page, self.context.get("request"))
+        request = self.context.get("request")
+        # In a v2 listing the page serializer's parent lists every page: read their breadcrumbs together.
+        listing = getattr(getattr(self.parent, "parent", None), "instance", None)
+        if isinstance(listing, list | tuple):
+            read_ancestors(listing, request)
+        return article_json_ld(page, request)
 
 
 def structured_items(page, block_type: str, context: dict, rows: str | None = None) -> list[dict[str, Any]]:
