@@ -12,7 +12,7 @@ from tests.testapp.models import OrdinaryPage
 from tests.utils import make_test_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.middleware import LARGEST_PAGINATION_NUMBER
-from wagtail_kratom.models import RiskSectionPage, TopicOverviewPage
+from wagtail_kratom.models import ArticlePageDisclaimer, Disclaimer, RiskSectionPage, TopicOverviewPage
 from wagtail_kratom.search import MAX_SEARCH_WORDS, SearchQueryRefused, clean_search_query
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +191,23 @@ def test_a_well_formed_v3_write_is_still_written(client, pages, bearer):
         "citations": [{"type": "citation", "value": {"title": "t", "accessed": "2024-02-29"}}],
     }
     assert client.post("/api/v3/pages/", create_payload(pages.get_parent(), **fields), **bearer).status_code == 201
+
+
+# What the APIs do not disclose ---------------------------------------------------------------
+
+
+def test_a_draft_disclaimer_chosen_on_a_live_page_is_not_named_by_either_api(client, home):
+    draft_wording = Disclaimer.objects.create(kind="evidence", title="Draft evidence", body="<p>x</p>", live=False)
+    hub = make_test_page(
+        home,
+        TopicOverviewPage,
+        title="Liver",
+        slug="liver",
+        kratom_disclaimers=[ArticlePageDisclaimer(disclaimer=draft_wording)],
+    )
+    detail = client.get(f"/api/v2/pages/{hub.pk}/", {"fields": "kratom_disclaimers"}).json()
+    listing = client.get("/api/v2/pages/", {"type": "wagtail_kratom.TopicOverviewPage", "fields": "kratom_disclaimers"})
+    v3 = client.get(f"/api/v3/pages/{hub.pk}/").json()
+    for answer in (detail, listing.json()["items"][0], v3):
+        assert answer["kratom_disclaimers"] == []
+    assert f'"id":{draft_wording.pk},"meta":{{"type":"wagtail_kratom.Disclaimer"' not in listing.content.decode()

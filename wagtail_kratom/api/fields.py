@@ -49,6 +49,11 @@ class DisclaimersField(PageField):
         ]
 
 
+def get_shown_disclaimer_choices(page) -> list:
+    """The page's own disclaimer choices readers may be shown: a draft or inactive disclaimer's id stays private."""
+    return [link for link in page.kratom_disclaimers.all() if link.disclaimer.is_usable]
+
+
 class ArticleSummaryData(TypedDict):
     id: int
     title: str

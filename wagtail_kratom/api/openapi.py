@@ -14,7 +14,7 @@ from django.db.models import Model
 from pydantic import ConfigDict
 from wagtail.api import APIField
 
-from .fields import PageField
+from .fields import PageField, get_shown_disclaimer_choices
 
 
 def strict_read_schema(schema: type, model: type[Model]) -> type:
@@ -31,6 +31,9 @@ def strict_read_schema(schema: type, model: type[Model]) -> type:
         # Every field of a response is present, defaults or not: say so in the (serialization) schema.
         "model_config": ConfigDict(json_schema_serialization_defaults_required=True),
     }
+    if any(api_field.name == "kratom_disclaimers" for api_field in APIField.get_fields_for_model(model)):
+        # Only the choices readers may be shown, as in v2: a draft disclaimer's id stays private.
+        namespace["resolve_kratom_disclaimers"] = staticmethod(get_shown_disclaimer_choices)
     # The resolvers (``resolve_<field>``) are inherited from the generated schema.
     return type(schema)(schema.__name__, (schema,), namespace)
 

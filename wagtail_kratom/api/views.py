@@ -5,10 +5,11 @@ from django.http import Http404
 from django.urls import path
 from django.utils.cache import add_never_cache_headers
 from rest_framework.response import Response
-from wagtail.api.v2.serializers import PageSerializer, TagsField
+from wagtail.api.v2.serializers import ChildRelationField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from ..pages import prefetch_article_data
+from .fields import get_shown_disclaimer_choices
 from .preview import get_preview_page
 
 
@@ -19,11 +20,25 @@ class PrefetchedTagsField(TagsField):
         return sorted(tag.name for tag in value.all())
 
 
+class ShownDisclaimerChoicesField(ChildRelationField):
+    """``kratom_disclaimers``: only the choices readers may be shown (``get_shown_disclaimer_choices``)."""
+
+    def to_representation(self, value) -> list[dict]:
+        serializer = self.serializer_class(context=self.context)
+        return [serializer.to_representation(link) for link in get_shown_disclaimer_choices(value.instance)]
+
+
 class ArticlePageSerializer(PageSerializer):
     def build_property_field(self, field_name, model_class):
         field_class, field_kwargs = super().build_property_field(field_name, model_class)
         if field_class is TagsField:
             field_class = PrefetchedTagsField
+        return field_class, field_kwargs
+
+    def build_relational_field(self, field_name, relation_info):
+        field_class, field_kwargs = super().build_relational_field(field_name, relation_info)
+        if field_name == "kratom_disclaimers" and field_class is ChildRelationField:
+            field_class = ShownDisclaimerChoicesField
         return field_class, field_kwargs
 
 
