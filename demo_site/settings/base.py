@@ -93,6 +93,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Wagtail's database search backend indexes with PostgreSQL's full-text fields, which Django 6.1 checks for.
+    INSTALLED_APPS.append("django.contrib.postgres")
+
 if REDIS_URL := os.environ.get("REDIS_URL"):
     # An outage of Redis degrades to a site without a cache, never to error pages: django-redis turns errors into
     # misses (logged), and gives up on a Redis that does not answer within a second. Wagtail reads the cache on
