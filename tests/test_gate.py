@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import APIToken, GroupPagePermission, PageLogEntry, Revision
+from wagtail.models import APIToken, GroupPagePermission, PageLogEntry, Revision, Workflow, WorkflowTask
 from wagtail.test.utils.form_data import rich_text
 
 from tests.utils import admin_form_data, make_reviewer, make_test_page, recently
@@ -25,7 +25,7 @@ from wagtail_kratom.audit import audit_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.checks import check_go_live_checks
 from wagtail_kratom.gate import GoLiveRefused, blocking_findings, checked_findings, go_live_reasons
-from wagtail_kratom.models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.models import MedicalReviewTask, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 
 pytestmark = pytest.mark.django_db
 
@@ -75,6 +75,16 @@ def medical_reviewer(django_user_model, home):
         GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
     user.groups.add(group)
     return user
+
+
+@pytest.fixture
+def medical_review(medical_reviewer):
+    """A "Medical review" workflow with one MedicalReviewTask for the Medical reviewers group; (workflow, task)."""
+    task = MedicalReviewTask.objects.create(name="Medical review")
+    task.groups.set(Group.objects.filter(name="Medical reviewers"))
+    workflow = Workflow.objects.create(name="Medical review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    return workflow, task
 
 
 def client_for(user) -> Client:
@@ -260,15 +270,8 @@ def test_copying_a_live_page_keeps_the_copy_live_only_when_it_passes(admin_user,
     assert not is_live(legacy)
 
 
-def test_workflow_approval_is_withheld_until_a_claim_is_accepted(home, medical_reviewer):
-    from wagtail.models import Workflow, WorkflowTask
-
-    from wagtail_kratom.models import MedicalReviewTask
-
-    task = MedicalReviewTask.objects.create(name="Medical review")
-    task.groups.set(Group.objects.filter(name="Medical reviewers"))
-    workflow = Workflow.objects.create(name="Medical review")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+def test_workflow_approval_is_withheld_until_a_claim_is_accepted(home, medical_reviewer, medical_review):
+    workflow, task = medical_review
     page = unreviewed(home, summary=CLAIM)
     task_state = workflow.start(page, medical_reviewer).current_task_state
     assert [name for name, _label, _modal in task.get_actions(page, medical_reviewer)] == ["reject"]
@@ -467,16 +470,12 @@ def test_an_alias_site_with_fewer_defaults_serves_the_pages_own_sites_disclaimer
         assert [item["kind"] for item in api["disclaimers"]] == ["medical", "emergency"], host
 
 
-def test_a_reviewer_is_never_credited_by_login_name(home, medical_reviewer):
+def test_a_reviewer_is_never_credited_by_login_name(home, medical_reviewer, medical_review):
     from django.core.exceptions import PermissionDenied
-    from wagtail.models import Workflow, WorkflowTask
 
-    from wagtail_kratom.models import Contributor, MedicalReviewTask
+    from wagtail_kratom.models import Contributor
 
-    task = MedicalReviewTask.objects.create(name="Medical review")
-    task.groups.set(Group.objects.filter(name="Medical reviewers"))
-    workflow = Workflow.objects.create(name="Medical review")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow, task = medical_review
     page = unreviewed(home)
     task_state = workflow.start(page, medical_reviewer).current_task_state
     medical_reviewer.first_name = medical_reviewer.last_name = ""
@@ -538,16 +537,9 @@ def test_the_fingerprint_ignores_block_keys_and_empty_paragraphs(home):
 
 
 def test_a_page_awaiting_medical_review_is_published_only_by_approving_it(
-    client, home, medical_reviewer, django_user_model
+    client, home, medical_reviewer, medical_review, django_user_model
 ):
-    from wagtail.models import Workflow, WorkflowTask
-
-    from wagtail_kratom.models import MedicalReviewTask
-
-    task = MedicalReviewTask.objects.create(name="Medical review")
-    task.groups.set(Group.objects.filter(name="Medical reviewers"))
-    workflow = Workflow.objects.create(name="Medical review")
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    workflow, task = medical_review
     page = draft(home)
     workflow_state = workflow.start(page, medical_reviewer)
 

@@ -91,6 +91,12 @@ class FindingAcceptance(models.Model):
     def __str__(self):
         return f"{self.rule}: {self.quote or self.location}"
 
+    @property
+    def accepted_by_name(self) -> str:
+        """Who accepted it, as editors know them in the admin: the full name, else the login; "" once deleted."""
+        user = self.accepted_by
+        return (user.get_full_name() or user.get_username()) if user else ""
+
 
 def get_acceptances(page, findings: list[Finding]) -> dict[str, FindingAcceptance]:
     """The acceptances recorded on ``page`` for any of ``findings``, by fingerprint."""

@@ -287,6 +287,18 @@ def require_go_live(page, *, title: str | None = None, **kwargs) -> GoLiveAssess
     return assessment
 
 
+def go_live_refusals(pages, **kwargs) -> list[GoLiveRefused]:
+    """The refusal of each article page among ``pages`` that may not go live (see ``assess`` for the arguments)."""
+    refusals = []
+    for page in pages:
+        if hasattr(page, "resolve_disclaimers"):
+            try:
+                require_go_live(page, **kwargs)
+            except GoLiveRefused as refusal:
+                refusals.append(refusal)
+    return refusals
+
+
 def refusals_on_site(page, site) -> list[GoLiveRefused]:
     """Why live article pages in ``page``'s subtree could not stay live if moved to ``site``.
 
@@ -295,15 +307,11 @@ def refusals_on_site(page, site) -> list[GoLiveRefused]:
     """
     if site == page.get_site():
         return []
-    site_defaults = get_site_default_disclaimers(site)
-    refusals = []
-    for candidate in page.get_descendants(inclusive=True).live().specific():
-        if hasattr(candidate, "resolve_disclaimers"):
-            try:
-                require_go_live(candidate, site_defaults=site_defaults, checks=[DISCLAIMERS])
-            except GoLiveRefused as refusal:
-                refusals.append(refusal)
-    return refusals
+    return go_live_refusals(
+        page.get_descendants(inclusive=True).live().specific(),
+        site_defaults=get_site_default_disclaimers(site),
+        checks=[DISCLAIMERS],
+    )
 
 
 def require_pages_stay_live_on_site(page, site) -> None:

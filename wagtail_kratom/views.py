@@ -63,10 +63,7 @@ class FindingRow:
 
     @property
     def accepted_by(self) -> str:
-        acceptance = self.checked.acceptance
-        if acceptance is None or acceptance.accepted_by is None:
-            return ""
-        return acceptance.accepted_by.get_full_name() or acceptance.accepted_by.get_username()
+        return self.checked.acceptance.accepted_by_name if self.checked.acceptance else ""
 
     @property
     def acceptance_reason(self) -> str:

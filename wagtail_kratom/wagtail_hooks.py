@@ -22,7 +22,7 @@ from . import admin_urls
 from .acceptances import FINDING_ACCEPTED_LOG_ACTION
 from .admin_import import user_may_import
 from .disclaimers import Disclaimer, DisclaimerInUse
-from .gate import GoLiveRefused, refusals_on_site, require_go_live
+from .gate import go_live_refusals, refusals_on_site
 from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
@@ -92,18 +92,6 @@ class ImportArticlesMenuItem(MenuItem):
 def register_import_menu_item():
     url = reverse("wagtail_kratom:import_articles")
     return ImportArticlesMenuItem(_("Import articles"), url, name="kratom-import", icon_name="upload", order=250)
-
-
-def go_live_refusals(pages) -> list[GoLiveRefused]:
-    """The go-live gate's refusal for each article page among ``pages`` that may not go live."""
-    refusals = []
-    for page in pages:
-        if isinstance(page, ArticlePageMixin):
-            try:
-                require_go_live(page)
-            except GoLiveRefused as refusal:
-                refusals.append(refusal)
-    return refusals
 
 
 def refuse(request, errors: list, fallback_url: str):

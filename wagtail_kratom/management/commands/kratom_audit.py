@@ -133,9 +133,8 @@ class Command(BaseCommand):
         acceptance = item.acceptance
         if acceptance is None:
             return None
-        user = acceptance.accepted_by
         return {
-            "by": (user.get_full_name() or user.get_username()) if user else "",
+            "by": acceptance.accepted_by_name,
             "at": acceptance.accepted_at.isoformat(),
             "reason": acceptance.reason,
         }
