@@ -334,7 +334,7 @@ class ArticlePageMixin(SitemapLastReviewedMixin, models.Model):
     def save_revision(self, *args, **kwargs):
         """Fingerprint the content when this version records a review, so that later edits need a new one."""
         previous = self.get_latest_revision() if self.latest_revision_id else None
-        if review_is_recorded(self, previous.as_object() if previous else None):
+        if review_is_recorded(self, previous.content if previous else None):
             self.reviewed_content = content_fingerprint(self)
         elif not self.reviewed_content and self.live_revision_id:
             # Published before the package kept fingerprints: the live text is the one that was reviewed.

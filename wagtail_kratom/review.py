@@ -51,10 +51,17 @@ def content_fingerprint(page) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
-def review_is_recorded(page, previous) -> bool:
-    """Whether ``page`` records a review that ``previous`` (its last saved version, or None) did not."""
+def review_is_recorded(page, previous_content: dict | None) -> bool:
+    """Whether ``page`` records a review its last saved version (``previous_content``, a revision's data) did not.
+
+    Read from the revision's stored data rather than a page rebuilt from it: this runs on every save, autosaves too.
+    """
     if not page.last_reviewed:
         return False
-    if previous is None:
+    if previous_content is None:
         return True
-    return (page.last_reviewed, page.medical_reviewer_id) != (previous.last_reviewed, previous.medical_reviewer_id)
+    previous_day = previous_content.get("last_reviewed")
+    return (str(page.last_reviewed), page.medical_reviewer_id) != (
+        str(previous_day) if previous_day else None,
+        previous_content.get("medical_reviewer"),
+    )
