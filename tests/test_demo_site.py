@@ -1,6 +1,8 @@
 """The demo loader builds a complete, valid site and is safe to run twice."""
 
+import json
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -197,3 +199,68 @@ def test_every_demo_page_says_its_reviewer_is_fictional(monkeypatch):
             assert "(fictional reviewer for this demo site)" in credit, page.url
             review = client.get(f"/api/v2/pages/{page.pk}/").json()["review"]
             assert review["reviewed_by"]["note"] == "fictional reviewer for this demo site"
+
+
+def live_demo_articles() -> list:
+    return [page for model in (TopicOverviewPage, RiskSectionPage, SafeUseGuidePage) for page in model.objects.live()]
+
+
+def cited_sources(page, block_value) -> list[dict]:
+    return [page.citations[number - 1].value for number in block_value["citations"]]
+
+
+def test_demo_citations_are_complete(monkeypatch):
+    """A medical editor's reading: journal articles with volume, pages and DOI, web pages with the date read."""
+    load(monkeypatch)
+    for page in live_demo_articles():
+        for citation in page.citations:
+            source = citation.value
+            journal = re.search(r"doi\.org|pubmed|/pmc/|pmc\.ncbi", source["url"]) or source["doi"]
+            if journal:
+                assert re.search(r", \d+(\(\d+\))?:\d+(-\d+)?$", source["publisher"]), source["title"]
+                assert source["doi"], source["title"]
+            else:
+                assert source["url"] and source["accessed"], source["title"]
+            assert "et al" not in source["authors"], source["title"]
+            assert "/ucm" not in source["url"], f"{source['title']}: an FDA address that no longer exists"
+
+
+def test_demo_dosage_tables_never_mix_leaf_weight_with_alkaloid_amounts(monkeypatch):
+    load(monkeypatch)
+    tables = [table for page in live_demo_articles() for table in page.structured_blocks("dosage")]
+    assert tables
+    for table in tables:
+        assert len({row["unit"] for row in table["rows"]}) == 1, [row["unit"] for row in table["rows"]]
+
+
+def test_demo_pages_describe_7_hydroxymitragynine_as_a_minor_alkaloid(monkeypatch):
+    load(monkeypatch)
+    for page in live_demo_articles():
+        for block in getattr(page, "at_a_glance", None) or []:
+            assert "7-hydroxymitragynine" not in block.value["main_alkaloids"], page.title
+        text = " ".join([page.summary, page.intro, json.dumps(page.body.get_prep_value()), page.conclusion])
+        if "7-OH" in text or "7-hydroxymitragynine" in text:
+            assert "minor alkaloid" in text or "only in small amounts" in text, page.title
+
+
+def test_demo_alcohol_rows_cite_a_source_about_the_liver(monkeypatch):
+    load(monkeypatch)
+    rows = [
+        (page, row)
+        for page in live_demo_articles()
+        for table in page.structured_blocks("interactions")
+        for row in table["rows"]
+        if row["substance"].startswith("Alcohol")
+    ]
+    assert rows
+    for page, row in rows:
+        sources = cited_sources(page, row)
+        assert any("liver" in f"{s['title']} {s['publisher']}".lower() for s in sources), page.title
+
+
+def test_demo_liver_pages_say_that_severe_cases_are_published(monkeypatch):
+    load(monkeypatch)
+    hub = TopicOverviewPage.objects.live().get(slug="kratom-and-liver-health")
+    text = BeautifulSoup(Client().get(hub.url).content, "html.parser").get_text(" ", strip=True)
+    assert "liver transplant" in text
+    assert "All 11 people developed jaundice" in text and "median of 14 days" in text

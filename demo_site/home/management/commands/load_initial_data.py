@@ -27,7 +27,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS
+from demo_site.home.demo_content import CONTRIBUTORS, DISCLAIMERS, HUBS, SOURCES
 from demo_site.home.models import HomePage
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.models import (
@@ -123,7 +123,7 @@ def iter_articles() -> Iterator[dict]:
 
 def article_fields(data: dict, contributors: dict) -> dict:
     """Turn one article of the demo content into page field values."""
-    numbers = {citation["key"]: index for index, citation in enumerate(data["citations"], start=1)}
+    numbers = {key: index for index, key in enumerate(data["citations"], start=1)}
     fields = {
         "title": data["title"],
         "summary": data["summary"],
@@ -143,10 +143,7 @@ def article_fields(data: dict, contributors: dict) -> dict:
             }
             for section in data["sections"]
         ],
-        "citations": [
-            {"type": "citation", "value": {key: value for key, value in citation.items() if key != "key"}}
-            for citation in data["citations"]
-        ],
+        "citations": [{"type": "citation", "value": SOURCES[key]} for key in data["citations"]],
         "author": contributors[data["author"]],
         "medical_reviewer": contributors[data["reviewer"]],
         "last_reviewed": review_date(data["last_reviewed"]),
