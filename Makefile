@@ -24,8 +24,10 @@ demo: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 demo: $(VENV)/.installed-demo
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_initial_data
-	@echo "Serving the demo at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@echo "Serving the demo at http://$(HOST):$(PORT)/, with the worker for admin import batches (Ctrl+C stops both)"
+	$(MANAGE) db_worker --backend imports --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -5,7 +5,7 @@ import os
 import dj_database_url
 
 from demo_site.settings.base import *  # noqa: F403
-from demo_site.settings.base import INSTALLED_APPS
+from demo_site.settings.base import INSTALLED_APPS, WAGTAIL_KRATOM
 
 SECRET_KEY = "tests-only"
 DEBUG = False
@@ -24,3 +24,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Import batches run within the request, as on a site without a worker; the demo's database queue and its
+# worker are tested in a process of their own (tests/test_admin_import.py).
+WAGTAIL_KRATOM = {**WAGTAIL_KRATOM, "IMPORT_TASK_BACKEND": "default"}

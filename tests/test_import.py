@@ -15,6 +15,7 @@ from tests.utils import go_live_without_review, make_legacy_live_page, make_test
 from wagtail_kratom import importer
 from wagtail_kratom.audit import audit_page
 from wagtail_kratom.base_page import BasePage
+from wagtail_kratom.import_sources import ImportedSource
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
 from wagtail_kratom.publishing import parse
 from wagtail_kratom.snippets import Contributor
@@ -303,3 +304,38 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read_whole(home, tmp
         call_command("kratom_import", str(source), str(good), "--parent", "/", stdout=out, stderr=err)
     assert "the file is larger than 1,000 bytes" in err.getvalue()
     assert len(tree(home)) == 2
+
+
+def test_the_command_records_each_pages_source_as_the_admin_does(home, tmp_path):
+    """The command goes through the admin's import service: each page knows the file it came from."""
+    source = tmp_path / "labels.txt"
+    source.write_text(CLEAN_ARTICLE)
+    run("kratom_import", str(source), "--parent", "/", "--title", "Product labels")
+    pages = list(BasePage.objects.filter(depth__gt=home.depth).order_by("path"))
+    records = {record.page_id: record for record in ImportedSource.objects.all()}
+    assert set(records) == {page.pk for page in pages}
+    first = records[pages[0].pk]
+    assert (first.file_name, first.source_format, first.imported_by) == ("labels.txt", "text", None)
+    assert first.source_text == CLEAN_ARTICLE
+
+    source.write_text(CLEAN_ARTICLE.replace("Check the batch number", "Check the batch code"))
+    run("kratom_import", str(source), "--parent", "/", "--title", "Product labels")
+    changed = ImportedSource.objects.get(page=pages[0])
+    assert changed.checksum != first.checksum and "batch code" in changed.source_text
+
+
+def test_a_dry_run_records_no_source(home, tmp_path):
+    source = tmp_path / "labels.txt"
+    source.write_text(CLEAN_ARTICLE)
+    run("kratom_import", str(source), "--parent", "/", "--dry-run")
+    assert not ImportedSource.objects.exists()
+
+
+def test_the_command_reads_files_by_extension_and_names_the_ones_it_cannot(home, tmp_path):
+    notes = tmp_path / "labels.rtf"
+    notes.write_text(CLEAN_ARTICLE)
+    with pytest.raises(CommandError):
+        run("kratom_import", str(notes), "--parent", "/")
+    assert tree(home) == []
+    run("kratom_import", str(notes), "--parent", "/", "--format", "text")
+    assert ImportedSource.objects.get(page__depth=home.depth + 1).source_format == "text"

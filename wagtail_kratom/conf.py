@@ -45,6 +45,9 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_MAX_FILE_SIZE": 5_000_000,
     # The most files one admin import may upload at once.
     "IMPORT_MAX_FILES": 100,
+    # The alias in Django's ``TASKS`` setting that runs admin import batches of more than one file.
+    # Read once, when the task is defined: the backend decides which task framework runs it.
+    "IMPORT_TASK_BACKEND": "default",
     # The substance every article is about, for schema.org ``about``.
     "ABOUT": {
         "@type": "Substance",

@@ -77,8 +77,8 @@ class Source:
         """The format the publishing library reads: a Word file arrives as HTML."""
         return "html" if self.source_format == "docx" else self.source_format
 
-    def parse(self) -> Article:
-        return parse(self.text, format=self.parse_format)
+    def parse(self, title: str | None = None) -> Article:
+        return parse(self.text, format=self.parse_format, title=title)
 
 
 def docx_to_html(data: bytes) -> str:
@@ -95,23 +95,25 @@ def too_large(size: int) -> str:
     }
 
 
-def read_source(file_name: str, data: bytes) -> Source:
-    """Check and decode one upload; raises ``SourceError`` naming the file for anything the importer cannot use."""
+def read_source(file_name: str, data: bytes, source_format: str | None = None) -> Source:
+    """Check and decode one upload; raises ``SourceError`` naming the file for anything the importer cannot use.
+
+    The format is ``source_format`` when given (the command's ``--format``), else the file's extension,
+    else, for pasted text, what the text looks like.
+    """
     if len(data) > get_setting("IMPORT_MAX_FILE_SIZE"):
         raise SourceError(file_name, too_large(len(data)))
     if not data.strip():
         raise SourceError(file_name, _("the file is empty."))
-    extension = PurePath(file_name).suffix.lower()
-    if file_name == PASTED:
-        source_format = None
-    elif extension in FORMAT_BY_EXTENSION:
+    if not source_format and file_name != PASTED:
+        extension = PurePath(file_name).suffix.lower()
+        if extension not in FORMAT_BY_EXTENSION:
+            raise SourceError(
+                file_name,
+                _("“%(extension)s” files cannot be imported; use one of %(allowed)s.")
+                % {"extension": extension or _("no extension"), "allowed": ", ".join(sorted(FORMAT_BY_EXTENSION))},
+            )
         source_format = FORMAT_BY_EXTENSION[extension]
-    else:
-        raise SourceError(
-            file_name,
-            _("“%(extension)s” files cannot be imported; use one of %(allowed)s.")
-            % {"extension": extension or _("no extension"), "allowed": ", ".join(sorted(FORMAT_BY_EXTENSION))},
-        )
     try:
         if source_format == "docx":
             try:
@@ -187,15 +189,26 @@ def preview(source: Source, choices: PlanChoices) -> Preview:
     return Preview(plan, sections, described, findings, annotated_lines(source.text, findings))
 
 
-def import_source(source: Source, parent, *, user=None, choices: PlanChoices | None = None) -> ArticleImport:
+def import_source(
+    source: Source,
+    parent,
+    *,
+    user=None,
+    choices: PlanChoices | None = None,
+    title: str | None = None,
+    publish: bool = False,
+    dry_run: bool = False,
+) -> ArticleImport:
     """Write ``source`` under ``parent`` with ``import_article`` and record where each page came from.
 
-    One transaction: a source that fails leaves nothing written. A changed source updates its pages
-    as new draft revisions (never their live version); an unchanged one changes nothing.
+    The one import path of the admin and ``kratom_import``. One transaction: a source that fails leaves
+    nothing written. A changed source updates its pages as new draft revisions (never their live version,
+    unless ``publish``); an unchanged one changes nothing; a dry run writes nothing, its source included.
     """
     with transaction.atomic():
-        result = import_article(source.parse(), parent, user=user, choices=choices)
-        if any(outcome.action != UNCHANGED for outcome in result.pages):
+        article = source.parse(title=title)
+        result = import_article(article, parent, user=user, choices=choices, publish=publish, dry_run=dry_run)
+        if not dry_run and any(outcome.action != UNCHANGED for outcome in result.pages):
             now = timezone.now()
             for outcome in result.pages:
                 ImportedSource.objects.update_or_create(
@@ -254,7 +267,9 @@ def run_batch_file(batch_file: ImportBatchFile) -> None:
     batch_file.save(update_fields=["status", "message", "report"])
 
 
-@task()
+# Bound to its backend when defined: the backend's task class decides whether Django's own task framework
+# (6.0+) or the django-tasks backport that Wagtail uses runs it, and a worker accepts only its own kind.
+@task(backend=get_setting("IMPORT_TASK_BACKEND"))
 def import_batch_task(batch_id: int) -> None:
     """Import each waiting file of a batch, one transaction a file, in upload order."""
     for batch_file in ImportBatchFile.objects.filter(batch_id=batch_id, status=ImportBatchFile.WAITING):

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -160,7 +161,16 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Admin import batches wait in a database queue (django-tasks-db) for the worker that `make demo` starts
+# beside the server (`manage.py db_worker --backend imports`), so an editor can close the browser. Wagtail's
+# own tasks, the search and reference index updates, still run at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
 WAGTAIL_KRATOM = {
     # The page editor's preview offers a "Front end" mode, shown by the demo's stand-in front end.
     "HEADLESS_PREVIEW_URL": "/headless-preview/",
+    "IMPORT_TASK_BACKEND": "imports",
 }

@@ -1,4 +1,4 @@
-"""Import articles written as plain text, HTML or Markdown as draft pages."""
+"""Import articles written as plain text, Markdown, HTML or Word as draft pages, through the admin's import service."""
 
 import sys
 from pathlib import Path
@@ -11,8 +11,10 @@ from wagtail.models import AbstractPage, Site
 
 from wagtail_kratom.audit import audit_parsed_article
 from wagtail_kratom.conf import get_setting
-from wagtail_kratom.importer import ImportRefused, import_article
-from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
+from wagtail_kratom.import_service import SourceError, import_source, read_source
+from wagtail_kratom.import_sources import SOURCE_FORMATS
+from wagtail_kratom.importer import ImportRefused
+from wagtail_kratom.publishing import ArticleParseError
 
 
 def plural(count: int, noun: str) -> str:
@@ -21,8 +23,9 @@ def plural(count: int, noun: str) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Import articles (plain text in the seeds' shape, HTML or Markdown) as a topic hub with risk and safe-use "
-        "pages below it, as drafts. One transaction per article; re-importing a file updates the same pages."
+        "Import articles (plain text in the seeds' shape, Markdown, HTML or Word .docx) as a topic hub with risk and "
+        "safe-use pages below it, as drafts. One transaction per article; re-importing a changed file updates the "
+        "same pages with new draft revisions, and each page records the file it came from (its Source panel)."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +34,11 @@ class Command(BaseCommand):
             "--parent", required=True, help="URL path of the page to import under, for example /kratom-facts/."
         )
         parser.add_argument("--title", help="Title of the topic hub; only with a single file.")
-        parser.add_argument("--format", choices=FORMATS, help="Input format; guessed from each file when left out.")
+        parser.add_argument(
+            "--format",
+            choices=[value for value, _label in SOURCE_FORMATS],
+            help="Input format; by each file's extension (.txt, .md, .html, .docx) when left out.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Show what would happen, and write nothing.")
         parser.add_argument(
             "--publish", action="store_true", help="Publish the pages that pass validation; others stay drafts."
@@ -46,12 +53,14 @@ class Command(BaseCommand):
         for number, path in enumerate(paths, start=1):
             self.progress(number, len(paths), path)
             try:
-                article = parse(self.read(path), format=format, title=title)
-                result = import_article(article, parent_page, publish=publish, dry_run=dry_run)
-            except (OSError, ArticleParseError, ImportRefused, ValidationError, DatabaseError) as error:
+                source = read_source(path.name, self.read(path), source_format=format)
+                result = import_source(source, parent_page, title=title, publish=publish, dry_run=dry_run)
+            except (OSError, SourceError, ArticleParseError, ImportRefused, ValidationError, DatabaseError) as error:
                 # Each article is written in its own transaction, rolled back on any of these: report it and go on.
                 failed.append(path)
-                if isinstance(error, ValidationError):
+                if isinstance(error, SourceError):
+                    message = f"line {error.line}: {error.message}" if error.line else error.message
+                elif isinstance(error, ValidationError):
                     message = " ".join(error.messages)
                 elif isinstance(error, DatabaseError):
                     message = f"the database refused it ({type(error).__name__}: {error})"
@@ -59,7 +68,7 @@ class Command(BaseCommand):
                     message = str(error)
                 self.stderr.write(self.style.ERROR(f"{path}: not imported, nothing written: {message}"))
                 continue
-            self.report(path, result, audit_parsed_article(article), dry_run, totals)
+            self.report(path, result, audit_parsed_article(source.parse(title=title)), dry_run, totals)
         self.summarise(totals, failed, dry_run)
         if failed:
             raise CommandError(f"{len(failed)} of {len(paths)} files could not be imported.", returncode=1)
