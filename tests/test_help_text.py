@@ -6,7 +6,7 @@ from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.fields import StreamField
 
-from wagtail_kratom.pages import get_article_page_models
+from wagtail_kratom.article_types import get_article_page_models
 
 PACKAGE = apps.get_app_config("wagtail_kratom")
 

@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 import swapper
-from django.apps import apps
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
 from django.db.models import Prefetch, prefetch_related_objects
@@ -45,6 +44,7 @@ from .api.fields import (
     TOPIC_OVERVIEW_API_FIELDS,
 )
 from .api.preview import HEADLESS_PREVIEW_MODE, serve_headless_preview
+from .article_types import ArticlePageBase, get_article_page_models
 from .base_page import BasePage, parent_link
 from .blocks import (
     INLINE_RICH_TEXT_FEATURES,
@@ -178,7 +178,7 @@ def enqueue_index_updates(pages_to_index: list[tuple[str, str, str]]) -> None:
             insert_or_update_object_task.enqueue(*index_key)
 
 
-class ArticlePageMixin(SitemapLastReviewedMixin, models.Model):
+class ArticlePageMixin(SitemapLastReviewedMixin, ArticlePageBase):
     """The anatomy every article shares: summary, intro, sections, conclusion, sources, review.
 
     A concrete page type adds ``body`` (its sections, from ``ArticleBodyBlock``) and
@@ -563,11 +563,6 @@ def prefetch_article_data(pages: list) -> None:
     prefetch_contributors(articles)
     resolve_related_articles(articles)
     resolve_hub_sections([page for page in articles if isinstance(page, TopicOverviewPageMixin)])
-
-
-def get_article_page_models() -> list[type[ArticlePageMixin]]:
-    """Every concrete article page model, the package's own and any a project builds on the mixins."""
-    return [model for model in apps.get_models() if issubclass(model, ArticlePageMixin)]
 
 
 #: Fields indexed for every article type, on top of the page title.

@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Site
 
+from .article_types import ArticlePageBase, get_article_page_models
 from .conf import get_setting
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -77,8 +78,6 @@ class RelatedArticle(Orderable):
 
 def check_related_picks(page, targets: list) -> list[str]:
     """Plain-words problems with an editor's picks: the page itself, a page twice, a non-article, too many."""
-    from .pages import ArticlePageMixin
-
     problems = []
     seen = set()
     for target in targets:
@@ -86,7 +85,7 @@ def check_related_picks(page, targets: list) -> list[str]:
             problem = _("A page cannot be related to itself; remove “%(title)s” from Related articles.")
         elif target.pk in seen:
             problem = _("“%(title)s” is picked twice under Related articles; keep one.")
-        elif not issubclass(target.specific_class, ArticlePageMixin):
+        elif not issubclass(target.specific_class, ArticlePageBase):
             problem = _("“%(title)s” is not a topic overview, risk section or safe-use guide page.")
         else:
             problem = None
@@ -172,8 +171,6 @@ def get_site_root_path(page) -> str | None:
 
 def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
     """Live, public article pages that could be suggested for ``page``: its hub, its hub's pages, shared topics."""
-    from .pages import get_article_page_models
-
     base_page_model = swapper.load_model("wagtailcore", "Page")
     neighbours = base_page_model.objects.filter(
         models.Q(path=page.path[:-PAGE_STEPLEN])
@@ -226,8 +223,6 @@ def resolve_related_articles(pages: list) -> None:
     Each page gets its editor's picks first, then suggestions not already picked,
     keeping only targets that are live, public article pages on the page's own site.
     """
-    from .pages import ArticlePageMixin
-
     base_page_model = swapper.load_model("wagtailcore", "Page")
     prefetch_related_objects([page for page in pages if page.pk], "kratom_related_articles")
     count = get_setting("RELATED_ARTICLES_SUGGESTIONS")
@@ -238,7 +233,7 @@ def resolve_related_articles(pages: list) -> None:
     visible = {}
     if wanted:
         for target in base_page_model.objects.filter(pk__in=wanted).live().public().defer_streamfields().specific():
-            if isinstance(target, ArticlePageMixin):
+            if isinstance(target, ArticlePageBase):
                 visible[target.pk] = target
     site_root_paths = {target.pk: get_site_root_path(target) for target in visible.values()}
     for page in pages:

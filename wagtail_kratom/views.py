@@ -24,9 +24,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .acceptances import accept_finding, user_may_accept_findings
+from .article_types import get_article_page_models
 from .conf import get_setting
 from .gate import CheckedFinding, checked_findings
-from .pages import get_article_page_models
 from .publishing.audit import Finding
 
 page_permission_policy = PagePermissionPolicy()
