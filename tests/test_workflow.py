@@ -14,7 +14,7 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, Workflow
 
 from tests.utils import make_test_page
 from wagtail_kratom.models import MedicalReviewTask, RiskSectionPage
-from wagtail_kratom.pages import add_months
+from wagtail_kratom.review import add_months
 from wagtail_kratom.snippets import Contributor
 
 pytestmark = pytest.mark.django_db

@@ -149,15 +149,6 @@ def resolve_disclaimers(model: type[models.Model], chosen: Iterable, site_defaul
     )
 
 
-def get_site_default_disclaimers(site: Site | None) -> dict:
-    """The site's usable default disclaimer of each kind."""
-    from .site_settings import KratomSiteSettings
-
-    if site is None:
-        return {}
-    return KratomSiteSettings.for_site(site).get_default_disclaimers()
-
-
 def get_live_page_ids_needing_default(site: Site, kind: str) -> set[int]:
     """Live article pages of ``site`` whose type requires ``kind`` and that leave it to the site default."""
     page_ids = set()

@@ -26,7 +26,8 @@ from django.utils.cache import get_cache_key
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-from .pages import ArticlePageMixin, get_article_page_models
+from .article_types import get_article_page_models
+from .pages import ArticlePageMixin
 from .related import PAGE_STEPLEN, RelatedArticle
 
 #: Disclaimer fields pages show; saves that touch none of them (revision bookkeeping, locking) purge nothing.

@@ -246,3 +246,27 @@ def resolve_related_articles(pages: list) -> None:
         fresh = [target for target in suggested[id(page)] if target in shown and target not in taken]
         items += [RelatedArticleItem(visible[target], "", "suggested") for target in fresh[:count]]
         page.related_article_items = items
+
+
+class RelatedArticlesMixin(models.Model):
+    """The ranked suggestions a page keeps, and the related articles it shows readers."""
+
+    suggested_article_ids = models.JSONField(
+        _("suggested articles"),
+        default=list,
+        blank=True,
+        editable=False,
+        help_text=_("Ranked ids of pages to suggest as related articles, worked out when the page is published."),
+    )
+
+    #: What the page is to readers, for ranking related-article suggestions: overview, risk or safe_use.
+    related_role = "overview"
+
+    class Meta:
+        abstract = True
+
+    def get_related_articles(self) -> list:
+        """Related articles readers may see: the editor's picks, then suggestions; only live, public pages."""
+        if not hasattr(self, "related_article_items"):
+            resolve_related_articles([self])
+        return self.related_article_items

@@ -23,7 +23,8 @@ from .acceptances import FINDING_ACCEPTED_LOG_ACTION
 from .admin_import import user_may_import
 from .disclaimers import Disclaimer, DisclaimerInUse
 from .gate import go_live_refusals, refusals_on_site
-from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
+from .go_live import PUBLISH_REFUSED_LOG_ACTION
+from .pages import ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
 from .views import AuditReportView, ReviewDuePanel, ReviewDueReportView

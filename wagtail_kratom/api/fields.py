@@ -25,9 +25,7 @@ class PageField(serializers.Field):
 
     def get_attribute(self, instance):
         # The v3 API and a v2 detail read a page field by field: the first field reads what they all need.
-        from ..pages import prefetch_article_data
-
-        prefetch_article_data([instance])
+        instance.read_article_data()
         return super().get_attribute(instance)
 
 
