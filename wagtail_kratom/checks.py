@@ -13,6 +13,7 @@ from django.template.loader_tags import BlockNode, ExtendsNode
 from .article_types import ArticlePageBase
 from .conf import DEFAULTS
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
+from .gate import CHECKS
 from .publishing.audit import RULE_IDS, SEVERITIES, ClaimRule
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
@@ -161,8 +162,6 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
 
 def check_go_live_checks(configured) -> list[Error]:
     """Each entry must name an installed article page model and list checks the gate knows."""
-    from .gate import CHECKS
-
     return check_page_model_lists(
         "GO_LIVE_CHECKS",
         configured,
