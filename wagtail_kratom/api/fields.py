@@ -157,7 +157,7 @@ class HealthAspectData(TypedDict):
     url: str
 
 
-class HealthAspectsField(PageField):
+class AllHealthAspectsField(PageField):
     """Every health aspect the page covers: its type's own, then the editor's picks."""
 
     def to_representation(self, page) -> list[HealthAspectData]:
@@ -358,7 +358,7 @@ ARTICLE_API_FIELDS = [
     APIField("table_of_contents", serializer=TableOfContentsField()),
     APIField("citations", writable=True),
     APIField("review", serializer=ReviewField()),
-    APIField("health_aspects", serializer=HealthAspectsField()),
+    APIField("health_aspects", serializer=AllHealthAspectsField()),
     APIField("topics", writable=True),
     APIField("json_ld", serializer=JSONLDField()),
     APIField("disclaimers", serializer=DisclaimersField()),
