@@ -1,8 +1,9 @@
-"""The three article page types and the anatomy they share.
+"""The three article page types, and ``ArticlePageMixin`` composed from the mixin of each concern.
 
 Behaviour lives in abstract mixins so that a site with a custom base page model
 (Wagtail 8) can build the same page types on its own base; the concrete models
-below use Wagtail's default ``Page``.
+below use Wagtail's default ``Page``. Nothing below this module imports it
+(``docs/architecture.md``).
 """
 
 import swapper
