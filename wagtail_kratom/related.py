@@ -1,7 +1,7 @@
 """Related articles: the ones editors pick for a page, and the ones the package suggests.
 
 Suggestions are ranked when a page is published (``refresh_suggestions``) and kept
-as page ids; pages are read in batches (``resolve_related_articles``) that fetch
+as ``SuggestedArticle`` rows; pages are read in batches (``resolve_related_articles``) that fetch
 every target of every page at once and keep only live, public ones. A target that
 is unpublished, made private, moved away or deleted therefore drops out at once,
 and the number of queries does not depend on how many pages or links there are.
@@ -74,6 +74,40 @@ class RelatedArticle(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related article")
         verbose_name_plural = _("related articles")
+
+
+class SuggestedArticle(models.Model):
+    """One page ranked as a suggestion for an article page, when that page was last published.
+
+    A child of the page, like its picks: page copies and revisions carry the page's suggestions with it.
+    """
+
+    page = ParentalKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        related_name="kratom_suggested_articles",
+    )
+    target = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("article"),
+        help_text=_("A page to suggest as a related article."),
+    )
+    # Computed, not written by an editor: Wagtail's usage counts and delete warnings leave it out.
+    target.wagtail_reference_index_ignore = True
+    rank = models.PositiveSmallIntegerField(
+        _("rank"),
+        help_text=_("The suggestion’s place in the ranking, from 0; places of pages deleted since stay empty."),
+    )
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = _("suggested article")
+        verbose_name_plural = _("suggested articles")
+
+    def __str__(self):
+        return f"{self.rank + 1}. page {self.target_id}"
 
 
 def check_related_picks(page, targets: list) -> list[str]:
@@ -193,13 +227,17 @@ def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
 
 
 def refresh_suggestions(page) -> list[int]:
-    """Rank and store the ids of the pages to suggest on ``page``; called when it is published."""
+    """Rank and store the pages to suggest on ``page``; called when it is published. Returns their ids."""
     limit = get_setting("RELATED_ARTICLES_SUGGESTIONS") * CANDIDATES_PER_SUGGESTION
     topics = [tag.name for tag in page.topics.all()]
     ranked = rank_suggestions(article_ref(page, topics), gather_candidates(page, topics), limit)
     ids = [candidate.id for candidate in ranked]
-    type(page).objects.filter(pk=page.pk).update(suggested_article_ids=ids)
-    page.suggested_article_ids = ids
+    SuggestedArticle.objects.filter(page_id=page.pk).delete()
+    suggestions = SuggestedArticle.objects.bulk_create(
+        [SuggestedArticle(page_id=page.pk, target_id=target_id, rank=rank) for rank, target_id in enumerate(ids)]
+    )
+    # The page in memory holds them too, so that saving it again keeps them.
+    page.kratom_suggested_articles = suggestions
     return ids
 
 
@@ -224,10 +262,19 @@ def resolve_related_articles(pages: list) -> None:
     keeping only targets that are live, public article pages on the page's own site.
     """
     base_page_model = swapper.load_model("wagtailcore", "Page")
-    prefetch_related_objects([page for page in pages if page.pk], "kratom_related_articles")
+    prefetch_related_objects(
+        [page for page in pages if page.pk], "kratom_related_articles", "kratom_suggested_articles"
+    )
     count = get_setting("RELATED_ARTICLES_SUGGESTIONS")
     picks = {id(page): [(link.target_id, link.label) for link in page.kratom_related_articles.all()] for page in pages}
-    suggested = {id(page): page.suggested_article_ids[: count * CANDIDATES_PER_SUGGESTION] for page in pages}
+    suggested = {
+        id(page): [
+            suggestion.target_id
+            for suggestion in page.kratom_suggested_articles.all()
+            if suggestion.rank < count * CANDIDATES_PER_SUGGESTION
+        ]
+        for page in pages
+    }
     wanted = {target for items in picks.values() for target, _label in items}
     wanted.update(target for ids in suggested.values() for target in ids)
     visible = {}
@@ -249,15 +296,7 @@ def resolve_related_articles(pages: list) -> None:
 
 
 class RelatedArticlesMixin(models.Model):
-    """The ranked suggestions a page keeps, and the related articles it shows readers."""
-
-    suggested_article_ids = models.JSONField(
-        _("suggested articles"),
-        default=list,
-        blank=True,
-        editable=False,
-        help_text=_("Ranked ids of pages to suggest as related articles, worked out when the page is published."),
-    )
+    """The related articles a page shows readers: its picks (``RelatedArticle``), then ``SuggestedArticle``."""
 
     #: What the page is to readers, for ranking related-article suggestions: overview, risk or safe_use.
     related_role = "overview"
