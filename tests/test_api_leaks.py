@@ -9,7 +9,13 @@ from wagtail.models import Page, PageViewRestriction, Site
 from tests.testapp.models import OrdinaryPage
 from tests.utils import article_fields, make_test_page, set_site_defaults
 from wagtail_kratom.middleware import LARGEST_PAGINATION_NUMBER
-from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.models import (
+    RelatedArticle,
+    RiskSectionPage,
+    SafeUseGuidePage,
+    SuggestedArticle,
+    TopicOverviewPage,
+)
 from wagtail_kratom.snippets import Contributor
 
 pytestmark = pytest.mark.django_db
@@ -113,8 +119,12 @@ def add_rich_articles(hub, targets: list, count: int, start: int = 0) -> None:
         page.kratom_related_articles = [RelatedArticle(target=target) for target in targets]
         hub.add_child(instance=page)
         ids.append(page.pk)
-    suggestions = [target.pk for target in targets]
-    RiskSectionPage.objects.filter(pk__in=ids).update(live=True, suggested_article_ids=suggestions)
+    RiskSectionPage.objects.filter(pk__in=ids).update(live=True)
+    SuggestedArticle.objects.bulk_create(
+        SuggestedArticle(page_id=page_id, target=target, rank=rank)
+        for page_id in ids
+        for rank, target in enumerate(targets)
+    )
 
 
 def queries(client, url: str) -> int:

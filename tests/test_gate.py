@@ -367,7 +367,7 @@ def test_the_audit_report_lists_and_exports_acceptances(admin_client, home, medi
     accept_finding(accepted, the_claim(accepted), user=medical_reviewer, reason="Quoted in order to refute it.")
     with_claim(home, model=TopicOverviewPage, title="Open claim", slug="open")
 
-    response = admin_client.get(reverse("wagtail_kratom_audit_report") + "?export=csv")
+    response = admin_client.get(reverse("wagtail_kratom:audit_report") + "?export=csv")
     rows = {
         row["Page"]: row
         for row in csv.DictReader(StringIO(b"".join(response.streaming_content).decode("utf-8-sig")))

@@ -223,10 +223,10 @@ def test_the_editor_shows_the_audit_and_the_report_lists_and_exports_findings(ad
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "claim.safe" in edit and "The editorial audit found 1 thing to fix" in edit
 
-    report = admin_client.get(reverse("wagtail_kratom_audit_report"))
+    report = admin_client.get(reverse("wagtail_kratom:audit_report"))
     assert report.status_code == 200
     assert "claim.safe" in report.content.decode() and "Risks" in report.content.decode()
-    export = admin_client.get(reverse("wagtail_kratom_audit_report"), {"export": "csv"})
+    export = admin_client.get(reverse("wagtail_kratom:audit_report"), {"export": "csv"})
     rows = list(csv.reader(StringIO(b"".join(export.streaming_content).decode())))
     assert rows[0] == ["Page", "Status", "Severity", "Rule", "Where", "Finding", "Publishing", "Accepted by", "Reason"]
     assert rows[1][:5] == ["Risks", "live", "error", "claim.safe", "summary"]
@@ -235,7 +235,7 @@ def test_the_editor_shows_the_audit_and_the_report_lists_and_exports_findings(ad
 def test_the_report_is_for_page_editors_only(client, django_user_model):
     user = django_user_model.objects.create_user("reader", password="reader-pass-123")
     client.force_login(user)
-    assert client.get(reverse("wagtail_kratom_audit_report")).status_code in (302, 403)
+    assert client.get(reverse("wagtail_kratom:audit_report")).status_code in (302, 403)
 
 
 def test_an_article_naming_strains_imports_them_as_other_names(home, tmp_path):
@@ -262,7 +262,7 @@ def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user
     user = django_user_model.objects.create_user("hub-editor", password="hub-editor-pass-123")
     user.groups.add(group)
     client.force_login(user)
-    text = client.get(reverse("wagtail_kratom_audit_report")).content.decode()
+    text = client.get(reverse("wagtail_kratom:audit_report")).content.decode()
     assert "claim.cure" in text and "claim.safe" not in text and other.title not in text
 
 

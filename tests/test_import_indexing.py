@@ -21,8 +21,8 @@ from tests.utils import (
 )
 from wagtail_kratom import importer
 from wagtail_kratom.importer import import_article
+from wagtail_kratom.indexing import index_article_pages_on_commit
 from wagtail_kratom.models import RiskSectionPage
-from wagtail_kratom.pages import index_article_pages_on_commit
 from wagtail_kratom.publishing import parse
 
 pytestmark = pytest.mark.django_db

@@ -33,6 +33,7 @@ from wagtail_kratom.models import (
     RiskSectionPage,
     SafeUseGuidePage,
     SiteDefaultDisclaimer,
+    SuggestedArticle,
     TopicOverviewPage,
 )
 
@@ -412,7 +413,7 @@ class TestPurges:
         suggesting = make_test_page(other_hub, SafeUseGuidePage, title="Reducing harm", slug="harm")
         suggesting.topics.add("liver")
         suggesting.save_revision().publish()
-        assert risk.pk in SafeUseGuidePage.objects.get(pk=suggesting.pk).suggested_article_ids
+        assert SuggestedArticle.objects.filter(page_id=suggesting.pk, target_id=risk.pk).exists()
         assert "Liver risks" in text(client.get(suggesting.url))
         with django_capture_on_commit_callbacks(execute=True):
             publish_change(risk, title="Liver injury")

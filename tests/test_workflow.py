@@ -14,7 +14,7 @@ from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, Workflow
 
 from tests.utils import make_test_page
 from wagtail_kratom.models import MedicalReviewTask, RiskSectionPage
-from wagtail_kratom.pages import add_months
+from wagtail_kratom.review import add_months
 from wagtail_kratom.snippets import Contributor
 
 pytestmark = pytest.mark.django_db
@@ -140,7 +140,7 @@ def reviewer_contributor():
 
 
 def test_review_due_report_lists_overdue_and_soon_due_pages_and_exports_csv(admin_client, review_dates):
-    url = reverse("wagtail_kratom_review_due_report")
+    url = reverse("wagtail_kratom:review_due_report")
     text = admin_client.get(url).content.decode()
     assert "Liver risks" in text and "Dosing risks" in text and "Withdrawal risks" not in text
     overdue = admin_client.get(url, {"status": "overdue"}).content.decode()
@@ -171,6 +171,6 @@ def test_the_report_lists_exactly_the_demo_pages_due(client, monkeypatch):
     overdue, soon, *_rest = RiskSectionPage.objects.live().order_by("path")
     RiskSectionPage.objects.filter(pk=overdue.pk).update(next_review_due=today - datetime.timedelta(days=1))
     RiskSectionPage.objects.filter(pk=soon.pk).update(next_review_due=today + datetime.timedelta(days=29))
-    export = client.get(reverse("wagtail_kratom_review_due_report"), {"export": "csv"})
+    export = client.get(reverse("wagtail_kratom:review_due_report"), {"export": "csv"})
     rows = list(csv.reader(StringIO(b"".join(export.streaming_content).decode())))
     assert [row[0] for row in rows[1:]] == [overdue.title, soon.title]

@@ -7,7 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from wagtail_kratom import importer
 from wagtail_kratom.models import Contributor, Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
-from wagtail_kratom.pages import add_months
+from wagtail_kratom.review import add_months
 
 #: How long before "today" the builders' pages were last reviewed: well inside any review cycle.
 REVIEWED_DAYS_AGO = 30

@@ -10,8 +10,10 @@ from django.template.backends.django import Template as DjangoBackendTemplate
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode, ExtendsNode
 
+from .article_types import ArticlePageBase
 from .conf import DEFAULTS
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
+from .gate import CHECKS
 from .publishing.audit import RULE_IDS, SEVERITIES, ClaimRule
 
 REQUIRED_APPS = ["wagtail.contrib.settings", "taggit", "modelcluster"]
@@ -124,8 +126,6 @@ def check_extra_disclaimer_kinds(kinds) -> list[Error]:
 
 def check_page_model_lists(key: str, configured, *, known, noun: str, unknown_hint: str, check_id: str) -> list[Error]:
     """A setting of ``{"app_label.PageModel": [...]}``: installed article page models mapped to known values."""
-    from .pages import ArticlePageMixin
-
     example = ", ".join(f'"{value}"' for value in list(known)[:3])
     hint = f'Write {key} as {{"app_label.PageModel": [{example}]}}; see {DOCS_URL}configuration.md.'
     if not isinstance(configured, dict):
@@ -136,7 +136,7 @@ def check_page_model_lists(key: str, configured, *, known, noun: str, unknown_hi
             model = apps.get_model(label)
         except (LookupError, ValueError, TypeError):
             model = None
-        if model is None or not issubclass(model, ArticlePageMixin):
+        if model is None or not issubclass(model, ArticlePageBase):
             problem = "is not an installed article page model"
         elif not isinstance(values, (list, tuple)) or not all(isinstance(value, str) for value in values):
             problem = f"must map to a list of {noun}"
@@ -162,8 +162,6 @@ def check_required_disclaimer_kinds(required) -> list[Error]:
 
 def check_go_live_checks(configured) -> list[Error]:
     """Each entry must name an installed article page model and list checks the gate knows."""
-    from .gate import CHECKS
-
     return check_page_model_lists(
         "GO_LIVE_CHECKS",
         configured,

@@ -29,6 +29,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from .article_types import get_article_page_models
 from .conf import DEFAULTS, get_setting
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -148,19 +149,8 @@ def resolve_disclaimers(model: type[models.Model], chosen: Iterable, site_defaul
     )
 
 
-def get_site_default_disclaimers(site: Site | None) -> dict:
-    """The site's usable default disclaimer of each kind."""
-    from .site_settings import KratomSiteSettings
-
-    if site is None:
-        return {}
-    return KratomSiteSettings.for_site(site).get_default_disclaimers()
-
-
 def get_live_page_ids_needing_default(site: Site, kind: str) -> set[int]:
     """Live article pages of ``site`` whose type requires ``kind`` and that leave it to the site default."""
-    from .pages import get_article_page_models
-
     page_ids = set()
     for model in get_article_page_models():
         if kind in get_required_kinds(model):

@@ -1,32 +1,17 @@
-"""Admin forms: they ask the go-live gate's disclaimer check before anything is saved, so editors see a form error."""
+"""Article page forms: they ask the go-live gate's disclaimer check before saving, so editors see a form error."""
 
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks.base import BlockField
 from wagtail.fields import RichTextField
 
 from .blocks import describe_block_errors
-from .disclaimers import (
-    DisclaimerInUse,
-    SiteDefaultDisclaimer,
-    check_one_per_kind,
-    get_live_page_ids_needing_default,
-    get_pages_in_tree_order,
-    get_site_default_disclaimers,
-)
+from .disclaimers import check_one_per_kind
+from .formsets import kept_in_formset
 from .gate import DISCLAIMERS, GoLiveRefused, go_live_reasons
 from .related import check_related_picks
-
-
-def kept_in_formset(formset, field_name: str) -> list:
-    """The values of ``field_name`` in the rows an inline formset will keep."""
-    return [
-        form.cleaned_data[field_name]
-        for form in formset.forms
-        if form.is_valid() and form.cleaned_data.get(field_name) and not form.cleaned_data.get("DELETE")
-    ]
+from .site_settings import get_site_default_disclaimers
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -108,35 +93,3 @@ class ArticlePageAPIForm(ArticlePageForm):
                 [ValidationError(message, code="invalid") for message in describe_block_errors(error, self[field].data)]
             )
         super().add_error(field, error)
-
-
-class KratomSiteSettingsForm(WagtailAdminModelForm):
-    """Site defaults: one usable disclaimer per kind, and none taken away from live pages that show it."""
-
-    def clean(self):
-        cleaned_data = super().clean()
-        chosen = kept_in_formset(self.formsets["default_disclaimers"], "disclaimer")
-        if message := check_one_per_kind(chosen):
-            self.add_error(None, message)
-        for disclaimer in chosen:
-            if not disclaimer.is_usable:
-                self.add_error(
-                    None,
-                    _("“%(title)s” is not published or not active, so it cannot be a default.")
-                    % {"title": disclaimer.title},
-                )
-        if self.instance.pk is None:
-            return cleaned_data
-        kept_kinds = {disclaimer.kind for disclaimer in chosen}
-        for link in SiteDefaultDisclaimer.objects.filter(settings=self.instance).select_related("disclaimer"):
-            removed = link.disclaimer
-            if removed.is_usable and removed.kind not in kept_kinds:
-                page_ids = get_live_page_ids_needing_default(self.instance.site, removed.kind)
-                if page_ids:
-                    self.add_error(
-                        None,
-                        DisclaimerInUse(
-                            removed, get_pages_in_tree_order(page_ids), _("removed from the site defaults")
-                        ),
-                    )
-        return cleaned_data

@@ -20,14 +20,14 @@ from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import models, transaction
-from django.db.models.functions import Cast
 from django.utils import timezone, translation
 from django.utils.cache import get_cache_key
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
-from .pages import ArticlePageMixin, get_article_page_models
-from .related import PAGE_STEPLEN, RelatedArticle
+from .article_types import get_article_page_models
+from .pages import ArticlePageMixin
+from .related import PAGE_STEPLEN, RelatedArticle, SuggestedArticle
 
 #: Disclaimer fields pages show; saves that touch none of them (revision bookkeeping, locking) purge nothing.
 SHOWN_DISCLAIMER_FIELDS = {"kind", "title", "body", "active", "live"}
@@ -103,20 +103,6 @@ def purge_pages(pages: Iterable) -> None:
         transaction.on_commit(batch.purge)
 
 
-def suggests_any(page_ids: Iterable[int]) -> models.Q:
-    """Article pages whose stored suggestions (a JSON list of ids) include any of ``page_ids``.
-
-    Matches the ids in the list's JSON text, because SQLite has no JSON containment lookup.
-    """
-    alternatives = "|".join(str(int(page_id)) for page_id in page_ids)
-    pattern = rf"[\[,]\s*(?:{alternatives})\s*[,\]]"
-    suggesting = models.Q(pk__in=[])
-    for model in get_article_page_models():
-        suggestions = model.objects.annotate(suggestions_text=Cast("suggested_article_ids", models.TextField()))
-        suggesting |= models.Q(pk__in=suggestions.filter(suggestions_text__regex=pattern).values("pk"))
-    return suggesting
-
-
 def get_pages_showing(pages: list) -> models.QuerySet:
     """Live pages that show any of ``pages``, in one query.
 
@@ -130,7 +116,7 @@ def get_pages_showing(pages: list) -> models.QuerySet:
     showing = (
         models.Q(path__in=parent_paths)
         | models.Q(pk__in=RelatedArticle.objects.filter(target_id__in=page_ids).values("page_id"))
-        | suggests_any(page_ids)
+        | models.Q(pk__in=SuggestedArticle.objects.filter(target_id__in=page_ids).values("page_id"))
     )
     return swapper.load_model("wagtailcore", "Page").objects.live().filter(showing)
 

@@ -2,6 +2,7 @@
 
 Values are the enumeration members' names (``"OverviewHealthAspect"``), which is
 what the API serves and what JSON-LD expands to ``https://schema.org/<name>``.
+``HealthAspectsMixin`` gives a page type its own aspects and the editor's picks.
 """
 
 from django import forms
@@ -67,3 +68,23 @@ class HealthAspectsField(models.JSONField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+
+class HealthAspectsMixin(models.Model):
+    """The health aspects a page covers: those its type always has, and those the editor picks."""
+
+    health_aspects = HealthAspectsField(
+        _("health aspects"),
+        help_text=_("Further aspects the page covers, beyond those its page type always has."),
+    )
+
+    #: Health aspects every page of the type has, whatever the editor picks.
+    intrinsic_health_aspects: list[str] = []
+
+    class Meta:
+        abstract = True
+
+    @property
+    def all_health_aspects(self) -> list[str]:
+        """The type's own aspects followed by the editor's picks, without repeats."""
+        return list(dict.fromkeys([*self.intrinsic_health_aspects, *(self.health_aspects or [])]))

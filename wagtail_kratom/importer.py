@@ -19,8 +19,8 @@ from wagtail.tasks import update_reference_index_task
 from .blocks import INLINE_RICH_TEXT_FEATURES, SECTION_RICH_TEXT_FEATURES
 from .conf import get_setting
 from .gate import GoLiveRefused, require_go_live
+from .indexing import index_article_pages_on_commit
 from .models import RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
-from .pages import index_article_pages_on_commit
 from .publishing import Article
 from .publishing.classify import OVERVIEW, RISK, SAFE_USE
 from .publishing.plan import PageDraft, PlanChoices, plan_import

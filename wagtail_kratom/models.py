@@ -15,7 +15,7 @@ from .pages import (
     TopicOverviewPageMixin,
     TopicOverviewPageTopic,
 )
-from .related import RelatedArticle
+from .related import RelatedArticle, SuggestedArticle
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
 from .workflows import MedicalReviewTask
@@ -39,6 +39,7 @@ __all__ = [
     "SafeUseGuidePageMixin",
     "SafeUseGuidePageTopic",
     "SiteDefaultDisclaimer",
+    "SuggestedArticle",
     "TopicOverviewPage",
     "TopicOverviewPageMixin",
     "TopicOverviewPageTopic",

@@ -1,13 +1,24 @@
-"""Admin panels that explain the package's rules on the editing screen."""
+"""The article editing screen: its tabs, and the panels that explain the package's rules on it."""
 
 from django import forms
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    Panel,
+    TabbedInterface,
+)
 
 from .acceptances import user_may_accept_findings
-from .disclaimers import get_kind_choices, get_required_kinds, get_site_default_disclaimers
+from .base_page import BasePage
+from .disclaimers import get_kind_choices, get_required_kinds
 from .gate import checked_findings
 from .import_sources import ImportedSource
+from .site_settings import get_site_default_disclaimers
 from .source_text import annotated_lines, source_findings
 
 
@@ -85,3 +96,40 @@ class ImportSourcePanel(Panel):
                 source=self.source, findings=findings, lines=annotated_lines(self.source.source_text, findings)
             )
             return context
+
+
+def article_edit_handler(content_panels: list) -> TabbedInterface:
+    """The article editing screen: tabs that follow the article anatomy."""
+    return TabbedInterface(
+        [
+            ObjectList([AuditFindingsPanel(heading=_("Editorial checks")), *content_panels], heading=_("Content")),
+            ObjectList(
+                [
+                    FieldPanel("citations"),
+                    MultiFieldPanel(
+                        [
+                            FieldRowPanel([FieldPanel("author"), FieldPanel("medical_reviewer")]),
+                            FieldRowPanel([FieldPanel("last_reviewed"), FieldPanel("next_review_due")]),
+                        ],
+                        heading=_("Review"),
+                    ),
+                ],
+                heading=_("Sources and review"),
+            ),
+            ObjectList(
+                [
+                    RequiredDisclaimersPanel(heading=_("Required disclaimers")),
+                    InlinePanel("kratom_disclaimers", heading=_("Disclaimers"), label=_("Disclaimer")),
+                    InlinePanel("kratom_related_articles", heading=_("Related articles"), label=_("Related article")),
+                ],
+                heading=_("Disclaimers and related"),
+            ),
+            ObjectList(
+                [*BasePage.promote_panels, FieldPanel("topics"), FieldPanel("health_aspects")],
+                heading=_("Promote"),
+            ),
+            ObjectList(BasePage.settings_panels, heading=_("Settings")),
+            # Shown only on imported pages: the text they were written from, with the audit's findings on it.
+            ObjectList([ImportSourcePanel(heading=_("Imported source"))], heading=_("Source")),
+        ]
+    )

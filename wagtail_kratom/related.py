@@ -1,7 +1,7 @@
 """Related articles: the ones editors pick for a page, and the ones the package suggests.
 
 Suggestions are ranked when a page is published (``refresh_suggestions``) and kept
-as page ids; pages are read in batches (``resolve_related_articles``) that fetch
+as ``SuggestedArticle`` rows; pages are read in batches (``resolve_related_articles``) that fetch
 every target of every page at once and keep only live, public ones. A target that
 is unpublished, made private, moved away or deleted therefore drops out at once,
 and the number of queries does not depend on how many pages or links there are.
@@ -18,6 +18,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.models import Orderable, Site
 
+from .article_types import ArticlePageBase, get_article_page_models
 from .conf import get_setting
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
@@ -75,10 +76,42 @@ class RelatedArticle(Orderable):
         verbose_name_plural = _("related articles")
 
 
+class SuggestedArticle(models.Model):
+    """One page ranked as a suggestion for an article page, when that page was last published.
+
+    A child of the page, like its picks: page copies and revisions carry the page's suggestions with it.
+    """
+
+    page = ParentalKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        related_name="kratom_suggested_articles",
+    )
+    target = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("article"),
+        help_text=_("A page to suggest as a related article."),
+    )
+    # Computed, not written by an editor: Wagtail's usage counts and delete warnings leave it out.
+    target.wagtail_reference_index_ignore = True
+    rank = models.PositiveSmallIntegerField(
+        _("rank"),
+        help_text=_("The suggestion’s place in the ranking, from 0; places of pages deleted since stay empty."),
+    )
+
+    class Meta:
+        ordering = ["rank"]
+        verbose_name = _("suggested article")
+        verbose_name_plural = _("suggested articles")
+
+    def __str__(self):
+        return f"{self.rank + 1}. page {self.target_id}"
+
+
 def check_related_picks(page, targets: list) -> list[str]:
     """Plain-words problems with an editor's picks: the page itself, a page twice, a non-article, too many."""
-    from .pages import ArticlePageMixin
-
     problems = []
     seen = set()
     for target in targets:
@@ -86,7 +119,7 @@ def check_related_picks(page, targets: list) -> list[str]:
             problem = _("A page cannot be related to itself; remove “%(title)s” from Related articles.")
         elif target.pk in seen:
             problem = _("“%(title)s” is picked twice under Related articles; keep one.")
-        elif not issubclass(target.specific_class, ArticlePageMixin):
+        elif not issubclass(target.specific_class, ArticlePageBase):
             problem = _("“%(title)s” is not a topic overview, risk section or safe-use guide page.")
         else:
             problem = None
@@ -172,8 +205,6 @@ def get_site_root_path(page) -> str | None:
 
 def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
     """Live, public article pages that could be suggested for ``page``: its hub, its hub's pages, shared topics."""
-    from .pages import get_article_page_models
-
     base_page_model = swapper.load_model("wagtailcore", "Page")
     neighbours = base_page_model.objects.filter(
         models.Q(path=page.path[:-PAGE_STEPLEN])
@@ -196,13 +227,17 @@ def gather_candidates(page, topics: list[str]) -> list[ArticleRef]:
 
 
 def refresh_suggestions(page) -> list[int]:
-    """Rank and store the ids of the pages to suggest on ``page``; called when it is published."""
+    """Rank and store the pages to suggest on ``page``; called when it is published. Returns their ids."""
     limit = get_setting("RELATED_ARTICLES_SUGGESTIONS") * CANDIDATES_PER_SUGGESTION
     topics = [tag.name for tag in page.topics.all()]
     ranked = rank_suggestions(article_ref(page, topics), gather_candidates(page, topics), limit)
     ids = [candidate.id for candidate in ranked]
-    type(page).objects.filter(pk=page.pk).update(suggested_article_ids=ids)
-    page.suggested_article_ids = ids
+    SuggestedArticle.objects.filter(page_id=page.pk).delete()
+    suggestions = SuggestedArticle.objects.bulk_create(
+        [SuggestedArticle(page_id=page.pk, target_id=target_id, rank=rank) for rank, target_id in enumerate(ids)]
+    )
+    # The page in memory holds them too, so that saving it again keeps them.
+    page.kratom_suggested_articles = suggestions
     return ids
 
 
@@ -226,19 +261,26 @@ def resolve_related_articles(pages: list) -> None:
     Each page gets its editor's picks first, then suggestions not already picked,
     keeping only targets that are live, public article pages on the page's own site.
     """
-    from .pages import ArticlePageMixin
-
     base_page_model = swapper.load_model("wagtailcore", "Page")
-    prefetch_related_objects([page for page in pages if page.pk], "kratom_related_articles")
+    prefetch_related_objects(
+        [page for page in pages if page.pk], "kratom_related_articles", "kratom_suggested_articles"
+    )
     count = get_setting("RELATED_ARTICLES_SUGGESTIONS")
     picks = {id(page): [(link.target_id, link.label) for link in page.kratom_related_articles.all()] for page in pages}
-    suggested = {id(page): page.suggested_article_ids[: count * CANDIDATES_PER_SUGGESTION] for page in pages}
+    suggested = {
+        id(page): [
+            suggestion.target_id
+            for suggestion in page.kratom_suggested_articles.all()
+            if suggestion.rank < count * CANDIDATES_PER_SUGGESTION
+        ]
+        for page in pages
+    }
     wanted = {target for items in picks.values() for target, _label in items}
     wanted.update(target for ids in suggested.values() for target in ids)
     visible = {}
     if wanted:
         for target in base_page_model.objects.filter(pk__in=wanted).live().public().defer_streamfields().specific():
-            if isinstance(target, ArticlePageMixin):
+            if isinstance(target, ArticlePageBase):
                 visible[target.pk] = target
     site_root_paths = {target.pk: get_site_root_path(target) for target in visible.values()}
     for page in pages:
@@ -251,3 +293,19 @@ def resolve_related_articles(pages: list) -> None:
         fresh = [target for target in suggested[id(page)] if target in shown and target not in taken]
         items += [RelatedArticleItem(visible[target], "", "suggested") for target in fresh[:count]]
         page.related_article_items = items
+
+
+class RelatedArticlesMixin(models.Model):
+    """The related articles a page shows readers: its picks (``RelatedArticle``), then ``SuggestedArticle``."""
+
+    #: What the page is to readers, for ranking related-article suggestions: overview, risk or safe_use.
+    related_role = "overview"
+
+    class Meta:
+        abstract = True
+
+    def get_related_articles(self) -> list:
+        """Related articles readers may see: the editor's picks, then suggestions; only live, public pages."""
+        if not hasattr(self, "related_article_items"):
+            resolve_related_articles([self])
+        return self.related_article_items

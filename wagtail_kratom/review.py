@@ -4,14 +4,21 @@ A review credits a text. When a review is recorded (a medical review task approv
 date changed on the page), the page keeps a fingerprint of its health content; the go-live gate
 refuses a version whose content no longer matches, so a published "reviewed by" is always about the
 text readers see. Block ids, Draftail's block keys and empty paragraphs are left out: saving
-unchanged text again keeps the fingerprint.
+unchanged text again keeps the fingerprint. ``ArticleReviewMixin`` holds a page's review fields.
 """
 
+import calendar
+import datetime
 import hashlib
 import json
 import re
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .site_settings import KratomSiteSettings
 
 #: The fields whose words and figures a medical reviewer checks.
 REVIEWED_FIELDS = ("summary", "intro", "at_a_glance", "body", "conclusion", "citations")
@@ -65,3 +72,96 @@ def review_is_recorded(page, previous_content: dict | None) -> bool:
         str(previous_day) if previous_day else None,
         previous_content.get("medical_reviewer"),
     )
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    """Return the same day ``months`` later, clamped to the end of shorter months."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+class ArticleReviewMixin(models.Model):
+    """Who wrote and medically reviewed the page, when, and the fingerprint of the content the review covered."""
+
+    author = models.ForeignKey(
+        "wagtail_kratom.Contributor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("author"),
+        help_text=_("Who wrote the page."),
+    )
+    medical_reviewer = models.ForeignKey(
+        "wagtail_kratom.Contributor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("medical reviewer"),
+        help_text=_("The clinician or organisation who checked the page’s health content."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("When the medical reviewer last checked the page."),
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("When the page must be checked again; left blank, it is set from the site’s review cycle."),
+    )
+    reviewed_content = models.CharField(
+        _("reviewed content"),
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text=_("A fingerprint of the health content the last review covered; changed content needs a new review."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return bool(self.next_review_due and self.next_review_due < timezone.localdate())
+
+    def record_review(self, reviewer, day: datetime.date) -> None:
+        """Credit ``reviewer`` with a review on ``day``; the next review falls one review cycle later."""
+        self.medical_reviewer = reviewer
+        self.last_reviewed = day
+        self.next_review_due = add_months(day, self.get_review_cycle_months())
+        self.reviewed_content = content_fingerprint(self)
+
+    def save_revision(self, *args, **kwargs):
+        """Fingerprint the content when this version records a review, so that later edits need a new one."""
+        previous = self.get_latest_revision() if self.latest_revision_id else None
+        if review_is_recorded(self, previous.content if previous else None):
+            self.reviewed_content = content_fingerprint(self)
+        elif not self.reviewed_content and self.live_revision_id:
+            # Published before the package kept fingerprints: the live text is the one that was reviewed.
+            self.reviewed_content = content_fingerprint(self.live_revision.as_object())
+        return super().save_revision(*args, **kwargs)
+
+    def get_review_cycle_months(self) -> int:
+        site = self.get_site()
+        if site is None:
+            return KratomSiteSettings._meta.get_field("review_cycle_months").default
+        return KratomSiteSettings.for_site(site).review_cycle_months
+
+    def fill_next_review_due(self) -> None:
+        """Set a missing next review date one review cycle after the last review."""
+        if self.last_reviewed and not self.next_review_due:
+            self.next_review_due = add_months(self.last_reviewed, self.get_review_cycle_months())
+
+    def get_review_date_errors(self) -> dict[str, str]:
+        """A next review that does not fall after the last one, explained at its field."""
+        if self.last_reviewed and self.next_review_due and self.next_review_due <= self.last_reviewed:
+            return {
+                "next_review_due": _("The next review must fall after the last review (%(date)s).")
+                % {"date": self.last_reviewed.isoformat()}
+            }
+        return {}

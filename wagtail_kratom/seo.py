@@ -14,6 +14,8 @@ from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Site
 
+from .article_types import ArticlePageBase
+
 #: Longest description a search result or link preview shows whole, in characters.
 DESCRIPTION_LENGTH = 160
 
@@ -91,12 +93,9 @@ def page_meta(page, request=None) -> PageMeta:
     A page type with an image to show in link previews returns it from a ``get_share_image()`` method;
     article pages have none of their own.
     """
-    # Lazy import: pages.py imports this module for the sitemap mixin.
-    from .pages import ArticlePageMixin
-
     url = page.get_full_url(request)
     site = page_site(page, request)
-    is_article = isinstance(page, ArticlePageMixin)
+    is_article = isinstance(page, ArticlePageBase)
     meta: dict[str, Any] = {
         "title": getattr(page, "seo_title", "") or page.title,
         "description": meta_description(page),

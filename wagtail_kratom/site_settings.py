@@ -3,10 +3,51 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Site
 
-from .forms import KratomSiteSettingsForm
+from .disclaimers import (
+    DisclaimerInUse,
+    SiteDefaultDisclaimer,
+    check_one_per_kind,
+    get_live_page_ids_needing_default,
+    get_pages_in_tree_order,
+)
+from .formsets import kept_in_formset
+
+
+class KratomSiteSettingsForm(WagtailAdminModelForm):
+    """Site defaults: one usable disclaimer per kind, and none taken away from live pages that show it."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        chosen = kept_in_formset(self.formsets["default_disclaimers"], "disclaimer")
+        if message := check_one_per_kind(chosen):
+            self.add_error(None, message)
+        for disclaimer in chosen:
+            if not disclaimer.is_usable:
+                self.add_error(
+                    None,
+                    _("“%(title)s” is not published or not active, so it cannot be a default.")
+                    % {"title": disclaimer.title},
+                )
+        if self.instance.pk is None:
+            return cleaned_data
+        kept_kinds = {disclaimer.kind for disclaimer in chosen}
+        for link in SiteDefaultDisclaimer.objects.filter(settings=self.instance).select_related("disclaimer"):
+            removed = link.disclaimer
+            if removed.is_usable and removed.kind not in kept_kinds:
+                page_ids = get_live_page_ids_needing_default(self.instance.site, removed.kind)
+                if page_ids:
+                    self.add_error(
+                        None,
+                        DisclaimerInUse(
+                            removed, get_pages_in_tree_order(page_ids), _("removed from the site defaults")
+                        ),
+                    )
+        return cleaned_data
 
 
 class KratomSiteSettings(ClusterableModel, BaseSiteSetting):
@@ -41,3 +82,10 @@ class KratomSiteSettings(ClusterableModel, BaseSiteSetting):
                     defaults.setdefault(link.disclaimer.kind, link.disclaimer)
             self._default_disclaimers = defaults
         return self._default_disclaimers
+
+
+def get_site_default_disclaimers(site: Site | None) -> dict:
+    """The site's usable default disclaimer of each kind."""
+    if site is None:
+        return {}
+    return KratomSiteSettings.for_site(site).get_default_disclaimers()

@@ -24,9 +24,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .acceptances import accept_finding, user_may_accept_findings
+from .article_types import get_article_page_models
 from .conf import get_setting
 from .gate import CheckedFinding, checked_findings
-from .pages import get_article_page_models
 from .publishing.audit import Finding
 
 page_permission_policy = PagePermissionPolicy()
@@ -81,8 +81,8 @@ class AuditReportView(ReportView):
 
     page_title = _("Editorial audit")
     header_icon = "warning"
-    index_url_name = "wagtail_kratom_audit_report"
-    index_results_url_name = "wagtail_kratom_audit_report_results"
+    index_url_name = "wagtail_kratom:audit_report"
+    index_results_url_name = "wagtail_kratom:audit_report_results"
     any_permission_required = ["add", "change", "publish"]
     model = swapper.load_model("wagtailcore", "Page")
     columns = [
@@ -204,8 +204,8 @@ class ReviewDueReportView(ReportView):
 
     page_title = _("Review due")
     header_icon = "time"
-    index_url_name = "wagtail_kratom_review_due_report"
-    index_results_url_name = "wagtail_kratom_review_due_report_results"
+    index_url_name = "wagtail_kratom:review_due_report"
+    index_results_url_name = "wagtail_kratom:review_due_report_results"
     filterset_class = ReviewDueFilterSet
     any_permission_required = ["add", "change", "publish"]
     model = swapper.load_model("wagtailcore", "Page")
@@ -247,7 +247,7 @@ class ReviewDuePanel(Component):
 
     def get_context_data(self, parent_context=None):
         counts = review_counts(self.user)
-        report = reverse("wagtail_kratom_review_due_report")
+        report = reverse("wagtail_kratom:review_due_report")
         return {
             "overdue": counts[OVERDUE],
             "due_soon": counts[DUE_SOON],

@@ -23,10 +23,11 @@ from .acceptances import FINDING_ACCEPTED_LOG_ACTION
 from .admin_import import user_may_import
 from .disclaimers import Disclaimer, DisclaimerInUse
 from .gate import go_live_refusals, refusals_on_site
-from .pages import PUBLISH_REFUSED_LOG_ACTION, ArticlePageMixin
+from .go_live import PUBLISH_REFUSED_LOG_ACTION
+from .pages import ArticlePageMixin
 from .site_settings import KratomSiteSettings
 from .snippets import Contributor
-from .views import AuditReportView, ReviewDuePanel, ReviewDueReportView
+from .views import ReviewDuePanel
 
 
 class ContributorViewSet(SnippetViewSet):
@@ -173,12 +174,6 @@ def refuse_moving_live_pages_to_a_site_without_their_disclaimers(request, page_t
 
 
 #: The package's reports, by URL name: their view and the path under the admin's reports.
-REPORTS = {
-    "wagtail_kratom_review_due_report": (ReviewDueReportView, "reports/kratom-review-due/"),
-    "wagtail_kratom_audit_report": (AuditReportView, "reports/kratom-audit/"),
-}
-
-
 def may_edit_pages(user) -> bool:
     return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
 
@@ -191,28 +186,19 @@ class PageEditorsMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_urls")
-def register_report_urls():
-    urls = []
-    for name, (view, route) in REPORTS.items():
-        urls.append(path(route, view.as_view(), name=name))
-        urls.append(path(f"{route}results/", view.as_view(results_only=True), name=f"{name}_results"))
-    return urls
-
-
-@hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("kratom/", include(admin_urls, namespace="wagtail_kratom"))]
+    return [path("", include(admin_urls, namespace="wagtail_kratom"))]
 
 
 @hooks.register("register_reports_menu_item")
 def register_review_due_menu_item():
-    url = reverse("wagtail_kratom_review_due_report")
+    url = reverse("wagtail_kratom:review_due_report")
     return PageEditorsMenuItem(_("Review due"), url, name="kratom-review-due", icon_name="time", order=1050)
 
 
 @hooks.register("register_reports_menu_item")
 def register_audit_report_menu_item():
-    url = reverse("wagtail_kratom_audit_report")
+    url = reverse("wagtail_kratom:audit_report")
     return PageEditorsMenuItem(_("Editorial audit"), url, name="kratom-audit", icon_name="warning", order=1100)
 
 

@@ -25,9 +25,7 @@ class PageField(serializers.Field):
 
     def get_attribute(self, instance):
         # The v3 API and a v2 detail read a page field by field: the first field reads what they all need.
-        from ..pages import prefetch_article_data
-
-        prefetch_article_data([instance])
+        instance.read_article_data()
         return super().get_attribute(instance)
 
 
@@ -159,7 +157,7 @@ class HealthAspectData(TypedDict):
     url: str
 
 
-class HealthAspectsField(PageField):
+class AllHealthAspectsField(PageField):
     """Every health aspect the page covers: its type's own, then the editor's picks."""
 
     def to_representation(self, page) -> list[HealthAspectData]:
@@ -360,7 +358,7 @@ ARTICLE_API_FIELDS = [
     APIField("table_of_contents", serializer=TableOfContentsField()),
     APIField("citations", writable=True),
     APIField("review", serializer=ReviewField()),
-    APIField("health_aspects", serializer=HealthAspectsField()),
+    APIField("health_aspects", serializer=AllHealthAspectsField()),
     APIField("topics", writable=True),
     APIField("json_ld", serializer=JSONLDField()),
     APIField("disclaimers", serializer=DisclaimersField()),

@@ -14,6 +14,7 @@ from django.db.models import Model
 from pydantic import ConfigDict
 from wagtail.api import APIField
 
+from ..article_types import ArticlePageBase
 from .fields import PageField, get_shown_disclaimer_choices
 
 
@@ -43,12 +44,10 @@ def install_strict_read_schemas() -> None:
     # Lazy import: the v3 API is optional, and this runs only where it is installed.
     from wagtail.api.v3.schemas import read_generator
 
-    from ..pages import ArticlePageMixin
-
     generate_schema = read_generator.generate_schema
 
     def generate_strict_schema(model: type[Model], base_class: type) -> type:
         schema = generate_schema(model, base_class=base_class)
-        return strict_read_schema(schema, model) if issubclass(model, ArticlePageMixin) else schema
+        return strict_read_schema(schema, model) if issubclass(model, ArticlePageBase) else schema
 
     read_generator.generate_schema = generate_strict_schema

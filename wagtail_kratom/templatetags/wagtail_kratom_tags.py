@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ..breadcrumbs import breadcrumbs
 from ..disclaimers import DISCLAIMERS_CONTEXT_KEY, SHOWN_CONTEXT_KEY
 from ..json_ld import article_json_ld
+from ..pages import RiskSectionPageMixin, SafeUseGuidePageMixin, TopicOverviewPageMixin
 from ..seo import page_meta
 
 register = template.Library()
@@ -41,8 +42,6 @@ def kratom_breadcrumbs(context, page) -> dict:
 @register.filter
 def kratom_reader_label(page) -> str:
     """What a reader calls the kind of article ``page`` is ("Risks"), rather than its model's name."""
-    from ..pages import RiskSectionPageMixin, SafeUseGuidePageMixin, TopicOverviewPageMixin
-
     page_class = page.specific_class
     for mixin, label in (
         (TopicOverviewPageMixin, _("Overview")),

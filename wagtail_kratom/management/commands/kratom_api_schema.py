@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_kratom.api.json_schema import SCHEMA_DIR, page_schema, render, schema_file_name
-from wagtail_kratom.pages import get_article_page_models
+from wagtail_kratom.article_types import get_article_page_models
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from wagtail_kratom.pages import get_article_page_models
+from wagtail_kratom.article_types import get_article_page_models
 from wagtail_kratom.related import refresh_suggestions
 
 
