@@ -79,7 +79,7 @@ class AtAGlanceBlock(TypedStructBlock):
         preview_value = {
             "scientific_name": "Mitragyna speciosa",
             "other_names": ["ketum", "biak"],
-            "main_alkaloids": ["mitragynine", "7-hydroxymitragynine"],
+            "main_alkaloids": ["mitragynine", "paynantheine", "speciogynine"],
         }
 
 
