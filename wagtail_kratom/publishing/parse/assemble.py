@@ -10,28 +10,10 @@ from dataclasses import dataclass, field
 
 from ..article import MAX_TITLE_CHARS, PARAGRAPH, Article, Paragraph, Section, derive_title
 from ..errors import ArticleParseError
+from .block_builder import HEADING, Block
 
 #: Headings of an explicit conclusion section in HTML and Markdown (compared case-insensitively).
 CONCLUSION_HEADINGS = frozenset({"conclusion", "conclusions", "in conclusion", "final thoughts"})
-
-#: The kind of a ``Block`` that is a heading rather than a paragraph or a list item.
-HEADING = "heading"
-
-
-@dataclass(slots=True)
-class Block:
-    """A heading, paragraph or list item as the HTML or Markdown reader finds it, before the article is assembled."""
-
-    kind: str
-    text: str
-    html: str
-    line: int
-    level: int = 0
-    # Items of one list, nested lists included, share the id; 0 for anything else.
-    list_id: int = 0
-
-    def paragraph(self) -> Paragraph:
-        return Paragraph(self.text, self.html, self.line, self.kind)
 
 
 @dataclass(slots=True)
