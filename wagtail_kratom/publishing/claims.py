@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import claim_lexicon as lex
+from .sentences import split_sentences
 
 LIVER_BENEFIT = "liver-benefit"
 NO_DEPENDENCE = "no-dependence"
@@ -432,33 +433,6 @@ def detect(sentence: str) -> Claim | None:
             continue
         return Claim(category, sentence, found.group(0), is_hedged(reading, found.start()))
     return None
-
-
-# Sentences -----------------------------------------------------------------------------------
-
-#: Where one sentence ends and the next begins: after . ! or ? (with any closing quote, bracket or reference
-#: mark) and before the next word; not after "e.g.", "Dr.", "et al.", "approx." or an initial.
-SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bNo)"
-    r"(?<!\bapprox)(?<!\bincl)(?<!\bcf)(?<!\bfig)(?<!\b[A-Za-z])"
-    r"[.!?]+[\"'”’)\]]*(?:\s*\[\d+(?:[,–-]\s*\d+)*\])?(?=\s+[\"'“‘(\[]?[A-Za-z0-9])"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text``, each with its offset, as written (only surrounding space stripped)."""
-    found = []
-    start = 0
-    for end in SENTENCE_END.finditer(text):
-        found.append((start, text[start : end.end()]))
-        start = end.end()
-    found.append((start, text[start:]))
-    result = []
-    for offset, sentence in found:
-        stripped = sentence.strip()
-        if stripped:
-            result.append((offset + sentence.index(stripped[0]), stripped))
-    return result
 
 
 def find_claims(text: str) -> list[Claim]:

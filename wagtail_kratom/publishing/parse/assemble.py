@@ -8,7 +8,7 @@ table of contents.
 
 from dataclasses import dataclass, field
 
-from ..article import MAX_TITLE_CHARS, PARAGRAPH, Article, Paragraph, Section, derive_title
+from ..article import MAX_TITLE_CHARS, PARAGRAPH, Article, Paragraph, Section, derive_title, heading_key
 from ..errors import ArticleParseError
 from .block_builder import HEADING, Block
 
@@ -87,7 +87,9 @@ def assemble_article(blocks: list[Block], *, title: str | None, source_format: s
             drafts[-1].paragraphs.append(block.paragraph())
 
     conclusion = None
-    explicit = [i for i, draft in enumerate(drafts) if draft.level == 2 and _is_conclusion(draft.heading)]
+    explicit = [
+        i for i, draft in enumerate(drafts) if draft.level == 2 and heading_key(draft.heading) in CONCLUSION_HEADINGS
+    ]
     if explicit:
         if len(explicit) > 1:
             second = drafts[explicit[1]]
@@ -120,10 +122,6 @@ def assemble_article(blocks: list[Block], *, title: str | None, source_format: s
         source_format=source_format,
         contents=contents,
     )
-
-
-def _is_conclusion(heading: str) -> bool:
-    return heading.strip().rstrip(":").casefold() in CONCLUSION_HEADINGS
 
 
 def finish_article(

@@ -12,11 +12,13 @@ HTML is balanced.
 from dataclasses import dataclass
 from html import escape
 
-from ..article import BULLET, NUMBERED, PARAGRAPH, Paragraph
+from ..article import BULLET, LIST_TAGS, PARAGRAPH, Paragraph
 from .inline import render_inline, safe_href
 
 #: The kind of a ``Block`` that is a heading rather than a paragraph or a list item.
 HEADING = "heading"
+
+_LIST_KINDS = {tag: kind for kind, tag in LIST_TAGS.items()}
 
 HEADING_LEVELS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -106,18 +108,18 @@ class BlockBuilder:
         """A block element (``is_block``) starts on ``line``."""
         kind = self.current_kind()
         around = self.context[-1][2] if self.context else None
-        if kind[0] != PARAGRAPH and name not in HEADING_LEVELS and name not in ("ul", "ol", "li"):
+        if kind[0] != PARAGRAPH and name not in HEADING_LEVELS and name not in _LIST_KINDS and name != "li":
             self.context.append((True, kind, around))
             self.tokens.append(("text", " "))
             return
         self.flush()
         if name in HEADING_LEVELS:
             kind = (HEADING, HEADING_LEVELS[name], 0)
-        elif name in ("ul", "ol"):
+        elif name in _LIST_KINDS:
             # A nested list shares its outermost list's id, so a nested table of contents is one list.
             if around is None:
                 self.list_count += 1
-            around = (NUMBERED if name == "ol" else BULLET, around[1] if around else self.list_count)
+            around = (_LIST_KINDS[name], around[1] if around else self.list_count)
             # Text straight inside a list, outside any item, still counts as an item.
             kind = (around[0], 0, around[1])
         elif name == "li":
