@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..article import BULLET, LIST_TAGS, PARAGRAPH, Paragraph
-from .inline import render_inline, safe_href
+from .inline import FORMATTING_TAGS, render_inline, safe_href
 
 #: The kind of a ``Block`` that is a heading rather than a paragraph or a list item.
 HEADING = "heading"
@@ -144,10 +144,14 @@ class BlockBuilder:
         self.block_line = None
 
     def open_inline(self, key: object, name: str, href: object = None) -> None:
-        """A formatting element (``FORMATTING_TAGS``) or a link opens; ``close_inline(key)`` closes it.
+        """An inline element opens; ``close_inline(key)`` closes it.
 
-        A link whose target is not safe (see ``safe_href``) opens nothing: its text stays, the link goes.
+        Only formatting elements (``FORMATTING_TAGS``) and links are written out, so this is where the
+        allow-list of ``Paragraph.html`` is kept. A link whose target is not safe (see ``safe_href``)
+        opens nothing: its text stays, the link goes.
         """
+        if name not in FORMATTING_TAGS and name != "a":
+            return
         if name == "a":
             href = safe_href(href)
             if href is None:

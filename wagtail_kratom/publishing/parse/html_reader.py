@@ -16,7 +16,6 @@ from ..article import Article
 from ..errors import ArticleParseError
 from .assemble import assemble_article
 from .block_builder import BlockBuilder, is_block
-from .inline import FORMATTING_TAGS
 from .source import prepare_source
 
 #: Elements skipped whole, with everything inside them: page furniture, media and what runs.
@@ -138,7 +137,7 @@ class _HtmlWalker:
             self.builder.start_block(name, self.base_line)
         elif name == "br":
             self.builder.add_space()
-        elif name == "a" or name in FORMATTING_TAGS:
+        else:
             self.builder.open_inline(tag, name, tag.get("href"))
 
     def leave(self, tag: Tag) -> None:

@@ -1,8 +1,9 @@
 """Inline content as both readers write it: plain text and safe HTML, from the same buffer of tokens.
 
 A buffer holds ``("text", str)``, ``("open", name, opening_html)`` and ``("close", name)``
-tokens. Only the elements a rich-text paragraph allows are ever opened (``FORMATTING_TAGS``
-and ``a`` with a ``safe_href``), and all text is escaped, so the HTML needs no cleaning after.
+tokens. ``BlockBuilder.open_inline`` opens only the elements a rich-text paragraph allows
+(``FORMATTING_TAGS``, and ``a`` with a ``safe_href``) and all text is escaped: the HTML is written
+from an allow-list rather than cleaned, so it needs no sanitiser after.
 """
 
 import re
