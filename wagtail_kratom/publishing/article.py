@@ -1,6 +1,6 @@
 """The parsed article: plain, immutable data that the later publishing steps share.
 
-Parsing (``parse.py``) turns plain text, HTML or Markdown into one ``Article``; classifying,
+Parsing (the ``parse`` package) turns plain text, HTML or Markdown into one ``Article``; classifying,
 fact extraction, the audit and the Wagtail page builder only ever read these types, so none of
 them cares which format an article came in.
 
