@@ -82,7 +82,7 @@ def article_audit_ms(runs: int = 20) -> tuple[float, int, int]:
 def demo_audit_seconds() -> tuple[float, int]:
     """Seconds to audit every article page of the site as it stands (after ``load_initial_data``), and how many."""
     from wagtail_kratom.article_types import get_article_page_models
-    from wagtail_kratom.audit import audit_page
+    from wagtail_kratom.page_audit import audit_page
 
     started = time.perf_counter()
     count = 0

@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 
 from tests.utils import make_test_page
 from wagtail_kratom.acceptances import finding_fingerprint
-from wagtail_kratom.audit import audit_page
 from wagtail_kratom.models import RiskSectionPage, TopicOverviewPage
+from wagtail_kratom.page_audit import audit_page
 
 pytestmark = pytest.mark.django_db
 

@@ -21,11 +21,11 @@ from wagtail.test.utils.form_data import rich_text
 
 from tests.utils import admin_form_data, make_reviewer, make_test_page, recently
 from wagtail_kratom.acceptances import FINDING_ACCEPTED_LOG_ACTION, FindingAcceptance, accept_finding
-from wagtail_kratom.audit import audit_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.checks import check_go_live_checks
 from wagtail_kratom.gate import GoLiveRefused, blocking_findings, checked_findings, go_live_reasons
 from wagtail_kratom.models import MedicalReviewTask, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.page_audit import audit_page
 
 pytestmark = pytest.mark.django_db
 

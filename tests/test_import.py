@@ -13,10 +13,10 @@ from wagtail.models import Revision
 
 from tests.utils import go_live_without_review, make_legacy_live_page, make_test_page, refuse_child_pages
 from wagtail_kratom import importer
-from wagtail_kratom.audit import audit_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.import_sources import ImportedSource
 from wagtail_kratom.models import RelatedArticle, RiskSectionPage, SafeUseGuidePage, TopicOverviewPage
+from wagtail_kratom.page_audit import audit_page
 from wagtail_kratom.publishing import parse
 from wagtail_kratom.snippets import Contributor
 

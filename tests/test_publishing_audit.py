@@ -251,6 +251,42 @@ def test_the_seeds_unsupported_claims_are_flagged_where_they_are():
     assert not {"review.no-reviewer", "review.no-date"} & {f.rule for f in audit_article(seed("a"))}
 
 
+def test_markdown_findings_point_at_the_markdown_lines():
+    source = "\n".join(
+        [
+            "# Kratom and the liver",  # 1
+            "",
+            "A summary of what is known.",  # 3
+            "",
+            "An introduction to the topic.",  # 5
+            "",
+            "## What people report",  # 7
+            "",
+            '<div class="note">',  # 9
+            "  Sellers' claims vary.",
+            "</div>",
+            "",
+            "```",  # 13
+            "a code sample",
+            "```",
+            "",
+            "- Some take it in the evening.",  # 17
+            "- Kratom protects the liver.",  # 18
+            "",
+            "Readers also ask about *mixing*,",  # 20
+            "and it is completely safe to mix kratom with alcohol.",
+            "",
+            "Liver injury has been reported.",  # 23
+        ]
+    )
+    article = parse(source)
+    assert [p.line for p in article.sections[0].paragraphs] == [9, 13, 17, 18, 20]
+    assert [(f.rule, f.line) for f in audit_article(article)] == [
+        ("claim.liver-benefit", 18),
+        ("claim.safe-combination", 20),
+    ]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -5,7 +5,8 @@ import datetime
 import pytest
 
 from wagtail_kratom.publishing.audit import CLAIM_CATEGORIES, ERROR, WARNING, AuditSubject, Passage, audit
-from wagtail_kratom.publishing.claims import CATEGORIES, detect, find_claims, split_sentences
+from wagtail_kratom.publishing.claims import CATEGORIES, detect, find_claims
+from wagtail_kratom.publishing.sentences import split_sentences
 
 #: For every category, a claim and its careful twin on the same topic, worded for these tests.
 TWINS = {

@@ -23,9 +23,9 @@ from django.utils.translation import ngettext
 from wagtail.utils.forms import FormValidationError
 
 from .acceptances import FindingAcceptance, finding_fingerprint, get_acceptances
-from .audit import audit_page
 from .conf import get_setting
 from .disclaimers import DisclaimerResolution, join_words, kind_label
+from .page_audit import audit_page
 from .publishing.audit import ERROR, AuditSubject, Finding, review_findings
 from .review import content_fingerprint
 from .site_settings import get_site_default_disclaimers

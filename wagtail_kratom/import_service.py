@@ -21,10 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from .audit import audit_parsed_article
 from .conf import get_setting
 from .import_sources import ImportBatch, ImportBatchFile, ImportedSource
 from .importer import UNCHANGED, ArticleImport, ImportRefused, import_article
+from .page_audit import audit_parsed_article
 from .publishing import Article, ArticleParseError, decode_source, parse, sniff_format
 from .publishing.audit import Finding
 from .publishing.classify import ROLES, classify

@@ -7,7 +7,7 @@ the panels module (loaded with the page models) can use it.
 import re
 from dataclasses import dataclass
 
-from .audit import audit_parsed_article
+from .page_audit import audit_parsed_article
 from .publishing import ArticleParseError, parse
 from .publishing.audit import Finding
 

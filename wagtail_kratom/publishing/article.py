@@ -1,6 +1,6 @@
 """The parsed article: plain, immutable data that the later publishing steps share.
 
-Parsing (``parse.py``) turns plain text, HTML or Markdown into one ``Article``; classifying,
+Parsing (the ``parse`` package) turns plain text, HTML or Markdown into one ``Article``; classifying,
 fact extraction, the audit and the Wagtail page builder only ever read these types, so none of
 them cares which format an article came in.
 
@@ -42,9 +42,14 @@ PARAGRAPH = "paragraph"
 BULLET = "bullet"
 NUMBERED = "numbered"
 PARAGRAPH_KINDS = (PARAGRAPH, BULLET, NUMBERED)
+#: The HTML list element of each kind of list item.
+LIST_TAGS = {BULLET: "ul", NUMBERED: "ol"}
 
 #: The longest title an article may have, in characters.
 MAX_TITLE_CHARS = 120
+
+#: The longest summary the page types accept by default (``WAGTAIL_KRATOM["SUMMARY_MAX_LENGTH"]``).
+MAX_SUMMARY_CHARS = 600
 
 #: Section headings too generic to name a whole article; ``derive_title`` passes over them.
 GENERIC_HEADINGS = frozenset(
@@ -133,6 +138,11 @@ class Article:
         yield from self.conclusion
 
 
+def heading_key(heading: str) -> str:
+    """A heading as headings are compared with a list of them: "Conclusion:" is "conclusion"."""
+    return heading.strip().rstrip(":").casefold()
+
+
 def slugify(value: str) -> str:
     """Lowercase ASCII words joined by hyphens, like Django's ``slugify``, without importing Django.
 
@@ -168,7 +178,7 @@ def derive_title(sections: tuple[Section, ...], summary: Paragraph) -> str:
     shortened at a word boundary to ``MAX_TITLE_CHARS``. The result is never empty.
     """
     for section in sections:
-        if section.level == 2 and section.heading.strip().rstrip(":").casefold() not in GENERIC_HEADINGS:
+        if section.level == 2 and heading_key(section.heading) not in GENERIC_HEADINGS:
             return shorten(section.heading)
     text = summary.text.strip().strip(_EDGE_QUOTES).strip()
     clause = _CLAUSE_END.split(text, maxsplit=1)[0].strip().rstrip(".,;:!?").strip(_EDGE_QUOTES).strip()

@@ -15,17 +15,28 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import claims
-from .article import Article
+from .article import MAX_SUMMARY_CHARS, Article
 from .claims import CITATION_MARK as CITATION_MARK
 from .claims import is_cited
-from .plan import EXTRACTED_NOTE_PREFIX, SUMMARY_LIMIT
+from .extract import DOSE_UNITS
+from .plan import EXTRACTED_NOTE_PREFIX
+from .sentences import split_sentences
 
 ERROR = "error"
 WARNING = "warning"
 SEVERITIES = (ERROR, WARNING)
 
-#: Units a dosage row may be given in.
-KNOWN_UNITS = frozenset({"g", "mg", "ml"})
+#: The ids of the findings besides claims (``CLAIM_CATEGORIES`` has those), listed in ``RULE_IDS``.
+SUMMARY_TOO_LONG = "summary.too-long"
+DISCLAIMERS_MISSING = "disclaimers.missing"
+REVIEW_NO_REVIEWER = "review.no-reviewer"
+REVIEW_NO_DATE = "review.no-date"
+REVIEW_OVERDUE = "review.overdue"
+DOSAGE_INVALID = "dosage.invalid"
+RELATED_NOT_LIVE = "related.not-live"
+HEADINGS_SKIPPED_LEVEL = "headings.skipped-level"
+INTRO_MID_SENTENCE = "intro.mid-sentence"
+FACTS_UNCONFIRMED = "facts.unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +256,7 @@ def claim_findings(subject: AuditSubject, claim_rules: Sequence[ClaimRule] = ())
     """One finding per sentence that makes a claim, quoting it; a project's phrase rules after."""
     compiled = [(rule, rule.compiled()) for rule in claim_rules]
     for passage in subject.passages:
-        for offset, sentence in claims.split_sentences(passage.text):
+        for offset, sentence in split_sentences(passage.text):
             line = passage.line + passage.text.count("\n", 0, offset) if passage.line is not None else None
             if claim := claims.detect(sentence):
                 yield claim_finding(claim, passage, line)
@@ -269,7 +280,7 @@ def summary_findings(subject: AuditSubject) -> Iterator[Finding]:
     summary = subject.summary
     if summary is not None and subject.summary_limit and len(summary.text) > subject.summary_limit:
         yield Finding(
-            "summary.too-long",
+            SUMMARY_TOO_LONG,
             ERROR,
             summary.location,
             f"The summary is {len(summary.text)} characters long; shorten it to {subject.summary_limit} so readers "
@@ -282,7 +293,7 @@ def disclaimer_findings(subject: AuditSubject) -> Iterator[Finding]:
     if subject.missing_disclaimers:
         kinds = ", ".join(subject.missing_disclaimers)
         yield Finding(
-            "disclaimers.missing",
+            DISCLAIMERS_MISSING,
             ERROR,
             "disclaimers",
             f"No disclaimer resolves these required kinds: {kinds}. The page cannot go live until one does.",
@@ -292,7 +303,7 @@ def disclaimer_findings(subject: AuditSubject) -> Iterator[Finding]:
 def review_findings(subject: AuditSubject) -> Iterator[Finding]:
     if not subject.reviewer:
         yield Finding(
-            "review.no-reviewer",
+            REVIEW_NO_REVIEWER,
             ERROR,
             "review",
             "No medical reviewer is named. A clinician or organisation must check health content before it is "
@@ -300,14 +311,14 @@ def review_findings(subject: AuditSubject) -> Iterator[Finding]:
         )
     if subject.last_reviewed is None or subject.next_review_due is None:
         yield Finding(
-            "review.no-date",
+            REVIEW_NO_DATE,
             ERROR,
             "review",
             "The page has no review dates. Record when it was last reviewed; the next review date follows.",
         )
     elif subject.next_review_due < subject.today:
         yield Finding(
-            "review.overdue",
+            REVIEW_OVERDUE,
             ERROR,
             "review",
             f"The review was due on {subject.next_review_due.isoformat()}. Have the page reviewed again and "
@@ -318,8 +329,8 @@ def review_findings(subject: AuditSubject) -> Iterator[Finding]:
 def dosage_findings(subject: AuditSubject) -> Iterator[Finding]:
     for row in subject.doses:
         problems = []
-        if row.unit not in KNOWN_UNITS:
-            problems.append(f"“{row.unit}” is not a known unit (use g, mg or ml)")
+        if row.unit not in DOSE_UNITS:
+            problems.append(f"“{row.unit}” is not a known unit (use {', '.join(DOSE_UNITS[:-1])} or {DOSE_UNITS[-1]})")
         amounts = [amount for amount in (row.min, row.max) if amount is not None]
         if len(amounts) < 2:
             problems.append("both the lowest and the highest amount are needed")
@@ -328,16 +339,14 @@ def dosage_findings(subject: AuditSubject) -> Iterator[Finding]:
         elif len(amounts) == 2 and row.min > row.max:
             problems.append(f"the lowest amount ({row.min}) is above the highest ({row.max})")
         if problems:
-            yield Finding(
-                "dosage.invalid", ERROR, row.location, f"This dosage row is not valid: {'; '.join(problems)}."
-            )
+            yield Finding(DOSAGE_INVALID, ERROR, row.location, f"This dosage row is not valid: {'; '.join(problems)}.")
 
 
 def related_findings(subject: AuditSubject) -> Iterator[Finding]:
     for link in subject.related:
         if not link.is_live:
             yield Finding(
-                "related.not-live",
+                RELATED_NOT_LIVE,
                 WARNING,
                 link.location,
                 f"The related article “{link.title}” is not live and public, so readers do not see it. Publish it "
@@ -350,7 +359,7 @@ def heading_findings(subject: AuditSubject) -> Iterator[Finding]:
     for heading in subject.headings:
         if heading.level > previous + 1:
             yield Finding(
-                "headings.skipped-level",
+                HEADINGS_SKIPPED_LEVEL,
                 WARNING,
                 heading.location,
                 f"The heading “{heading.text}” is a level-{heading.level} heading after a level-{previous} one. "
@@ -374,7 +383,7 @@ def intro_findings(subject: AuditSubject) -> Iterator[Finding]:
     starts_with_joiner = bool(first_word) and first_word.group(0).casefold() in CONTINUATION_WORDS
     if starts_lower or starts_with_joiner or (text and text[0] in ",;:.…-–—"):
         yield Finding(
-            "intro.mid-sentence",
+            INTRO_MID_SENTENCE,
             WARNING,
             intro.location,
             f"The introduction seems to start in the middle of a sentence (“{text[:60]}…”). Check that its "
@@ -387,7 +396,7 @@ def unconfirmed_fact_findings(subject: AuditSubject) -> Iterator[Finding]:
     for passage in subject.passages:
         if passage.text.startswith(EXTRACTED_NOTE_PREFIX):
             yield Finding(
-                "facts.unconfirmed",
+                FACTS_UNCONFIRMED,
                 ERROR,
                 passage.location,
                 "The importer found this fact in the source text. Check it against a cited source, complete it and "
@@ -414,16 +423,16 @@ RULES: dict[str, Rule] = {
 #: The id of every finding the audit can report.
 RULE_IDS: tuple[str, ...] = (
     *(category.rule for category in CLAIM_CATEGORIES.values()),
-    "summary.too-long",
-    "disclaimers.missing",
-    "review.no-reviewer",
-    "review.no-date",
-    "review.overdue",
-    "dosage.invalid",
-    "related.not-live",
-    "headings.skipped-level",
-    "intro.mid-sentence",
-    "facts.unconfirmed",
+    SUMMARY_TOO_LONG,
+    DISCLAIMERS_MISSING,
+    REVIEW_NO_REVIEWER,
+    REVIEW_NO_DATE,
+    REVIEW_OVERDUE,
+    DOSAGE_INVALID,
+    RELATED_NOT_LIVE,
+    HEADINGS_SKIPPED_LEVEL,
+    INTRO_MID_SENTENCE,
+    FACTS_UNCONFIRMED,
 )
 
 
@@ -448,7 +457,7 @@ def audit(
 # Parsed articles ------------------------------------------------------------------------
 
 
-def subject_from_article(article: Article, *, summary_limit: int | None = SUMMARY_LIMIT) -> AuditSubject:
+def subject_from_article(article: Article, *, summary_limit: int | None = MAX_SUMMARY_CHARS) -> AuditSubject:
     """Describe a parsed article for the audit: its text, headings and intro; no page, so no review yet."""
     summary = Passage(article.summary.text, "summary", article.summary.line, is_cited(article.summary.html))
     passages = [summary]
@@ -481,7 +490,7 @@ def subject_from_article(article: Article, *, summary_limit: int | None = SUMMAR
 
 
 #: Rules about what only a page has; an article fresh from parsing has no reviewer or review dates yet.
-PAGE_ONLY_RULES = frozenset({"review.no-reviewer", "review.no-date"})
+PAGE_ONLY_RULES = frozenset({REVIEW_NO_REVIEWER, REVIEW_NO_DATE})
 
 
 def audit_article(
@@ -489,7 +498,7 @@ def audit_article(
     *,
     claim_rules: Sequence[ClaimRule] = (),
     disabled: Iterable[str] = (),
-    summary_limit: int | None = SUMMARY_LIMIT,
+    summary_limit: int | None = MAX_SUMMARY_CHARS,
 ) -> list[Finding]:
     """Audit a parsed article: its claims, summary, headings and introduction (review and disclaimers come with
     a page)."""

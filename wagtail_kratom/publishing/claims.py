@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import claim_lexicon as lex
+from .sentences import split_sentences
 
 LIVER_BENEFIT = "liver-benefit"
 NO_DEPENDENCE = "no-dependence"
@@ -299,6 +300,18 @@ def absolute_safety(reading: Reading) -> re.Match | None:
     return found
 
 
+#: Where an imperative can open a clause: the sentence start, punctuation, "and" or "then".
+CLAUSE_OPENING = re.compile(r"^|[,;:(]|\b(?:and|then)\b")
+
+
+def _clause_opening(reading: Reading, pattern: str) -> re.Match | None:
+    """The first match of ``pattern`` where a clause opens, as an imperative does."""
+    for opening in CLAUSE_OPENING.finditer(reading.text):
+        if found := P[pattern].match(reading.text, opening.end()):
+            return found
+    return None
+
+
 def safe_combination(reading: Reading) -> re.Match | None:
     text = reading.text
     combining = P["COMBINING"].search(text) or P["TAKEN_WITH"].search(text) or P["COMBINING_FINE"].search(text)
@@ -307,19 +320,12 @@ def safe_combination(reading: Reading) -> re.Match | None:
     if warns(reading):
         return None
     return (
-        _combining_imperative(reading)
+        # Advice to combine: "pair kratom with a glass of wine".
+        _clause_opening(reading, "COMBINING_IMPERATIVE_AT")
         or reading.asserted("COMBINING_FINE")
         or reading.asserted("SAFETY_BENEFIT", skip=P["SAFETY_NOT_A_CLAIM"])
         or reading.denied_match("COMBINING_HARM", blocker=P["BENEFIT_VERB"])
     )
-
-
-def _combining_imperative(reading: Reading) -> re.Match | None:
-    """A clause that opens with advice to combine: "pair kratom with a glass of wine"."""
-    for opening in CLAUSE_OPENING.finditer(reading.text):
-        if found := P["COMBINING_IMPERATIVE_AT"].match(reading.text, opening.end()):
-            return found
-    return None
 
 
 def replaces_treatment(reading: Reading) -> re.Match | None:
@@ -356,25 +362,14 @@ def dosing_as_safe(reading: Reading) -> re.Match | None:
     if P["SUBSTANCE"].search(text) and not P["KRATOM"].search(text):
         return None  # the amount is of another medicine: "keep paracetamol within the dose on the pack"
     amount = reading.asserted("DOSE")
-    imperative = _imperative(reading)
+    # A dosing verb opening a clause ("take", "start", "double"), as advice does.
+    imperative = _clause_opening(reading, "DOSING_IMPERATIVE_AT")
     schedule = imperative and P["FREQUENCY"].search(text) and P["KRATOM"].search(text)
     if amount is None and not schedule:
         return None
     if imperative:
         return imperative
     return reading.asserted("DOSING_ADVICE", skip=P["SAFETY_NOT_A_CLAIM"]) if amount else None
-
-
-#: Where an imperative can open a clause: the sentence start, punctuation, "and" or "then".
-CLAUSE_OPENING = re.compile(r"^|[,;:(]|\b(?:and|then)\b")
-
-
-def _imperative(reading: Reading) -> re.Match | None:
-    """A clause that opens with a dosing verb ("take", "start", "double"), as advice does."""
-    for opening in CLAUSE_OPENING.finditer(reading.text):
-        if found := P["DOSING_IMPERATIVE_AT"].match(reading.text, opening.end()):
-            return found
-    return None
 
 
 def unsourced_research(reading: Reading) -> re.Match | None:
@@ -432,33 +427,6 @@ def detect(sentence: str) -> Claim | None:
             continue
         return Claim(category, sentence, found.group(0), is_hedged(reading, found.start()))
     return None
-
-
-# Sentences -----------------------------------------------------------------------------------
-
-#: Where one sentence ends and the next begins: after . ! or ? (with any closing quote, bracket or reference
-#: mark) and before the next word; not after "e.g.", "Dr.", "et al.", "approx." or an initial.
-SENTENCE_END = re.compile(
-    r"(?<!\be\.g)(?<!\bi\.e)(?<!\bet al)(?<!\betc)(?<!\bvs)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bNo)"
-    r"(?<!\bapprox)(?<!\bincl)(?<!\bcf)(?<!\bfig)(?<!\b[A-Za-z])"
-    r"[.!?]+[\"'”’)\]]*(?:\s*\[\d+(?:[,–-]\s*\d+)*\])?(?=\s+[\"'“‘(\[]?[A-Za-z0-9])"
-)
-
-
-def split_sentences(text: str) -> list[tuple[int, str]]:
-    """The sentences of ``text``, each with its offset, as written (only surrounding space stripped)."""
-    found = []
-    start = 0
-    for end in SENTENCE_END.finditer(text):
-        found.append((start, text[start : end.end()]))
-        start = end.end()
-    found.append((start, text[start:]))
-    result = []
-    for offset, sentence in found:
-        stripped = sentence.strip()
-        if stripped:
-            result.append((offset + sentence.index(stripped[0]), stripped))
-    return result
 
 
 def find_claims(text: str) -> list[Claim]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from .article import Article, Paragraph
+from .sentences import split_sentences
 
 #: Unit words and the dosage table's unit for each.
 UNITS = {
@@ -28,6 +29,10 @@ UNITS = {
     "milliliter": "ml",
     "milliliters": "ml",
 }
+#: The units a dosage table holds amounts in.
+DOSE_UNITS = tuple(dict.fromkeys(UNITS.values()))
+#: The form a dose is taken to be in when its sentence names none: powdered leaf, the usual form.
+DEFAULT_FORM = "powder"
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?"
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -52,10 +57,27 @@ MONITORING_TESTS = {
 _CASE_SENSITIVE = {"ALT", "AST", "ALP", "ECG", "EKG", r"LFTs?"}
 
 _COLOUR = r"(?:red|green|white|yellow|gold)"
-_PLACE = (
-    r"(?:bali|borneo|malay|malaysian|thai|indo|kali|sumatra|sumatran|horn|horned|bentuangie|elephant|hulu|kapuas"
-    r"|riau|jongkong|vietnam|super green|ultra enhanced indo)"
+#: Places strains are named after, and the other names sellers put after a vein colour.
+PLACES = (
+    "Bali",
+    "Borneo",
+    "Malay",
+    "Malaysian",
+    "Thai",
+    "Indo",
+    "Kali",
+    "Sumatra",
+    "Sumatran",
+    "Bentuangie",
+    "Elephant",
+    "Hulu",
+    "Kapuas",
+    "Riau",
+    "Jongkong",
+    "Vietnam",
 )
+_OTHER_NAMES = ("horn", "horned", "super green", "ultra enhanced indo")
+_PLACE = "(?:" + "|".join([place.lower() for place in PLACES] + list(_OTHER_NAMES)) + ")"
 #: A strain as sellers name it: "Maeng Da", a vein colour ("green vein"), a colour and a place or leaf shape
 #: ("Red Bali"), or a place named as kratom ("Bali kratom", "the Thai strain"). A place alone ("Thai
 #: farmers", "Thailand") is not taken for a strain unless the sentence speaks of strains.
@@ -70,10 +92,7 @@ STRAIN = re.compile(
 VEIN_LIST = re.compile(rf"\b({_COLOUR}(?:\s*(?:,|/|and|or|&)\s*{_COLOUR})+)[- ]vein(?:ed)?\b", re.IGNORECASE)
 #: A place named in a sentence that speaks of strains, as in "strains such as Bali, Thai and Borneo".
 STRAIN_WORD = re.compile(r"\b(?:strains?|variet(?:y|ies)|veins?)\b", re.IGNORECASE)
-PLACE_NAME = re.compile(
-    r"\b(?:Bali|Borneo|Malay|Malaysian|Thai|Indo|Kali|Sumatra|Sumatran|Bentuangie|Elephant|Hulu|Kapuas|Riau"
-    r"|Jongkong|Vietnam)\b"
-)
+PLACE_NAME = re.compile(r"\b(?:" + "|".join(PLACES) + r")\b")
 
 #: Substances whose combination with kratom readers ask about, with the words that name them.
 SUBSTANCES = {
@@ -97,7 +116,6 @@ COMBINING_CUE = re.compile(
 )
 #: "Interacts with" counts only for a substance named after it ("opioids that ... interact" does not).
 INTERACTING_CUE = re.compile(r"\binteract\w*\b", re.IGNORECASE)
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[“\"'‘(]?[A-Z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +126,7 @@ class DoseFact:
     quote: str
     line: int
     #: The product form named nearest the amount in its sentence ("powder", "capsule"...).
-    form: str = "powder"
+    form: str = DEFAULT_FORM
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +163,6 @@ class ExtractedFacts:
         return bool(self.doses or self.monitoring or self.strains or self.interactions)
 
 
-def sentences(text: str) -> list[str]:
-    """Split prose into sentences, well enough to quote the one a fact came from."""
-    return [sentence.strip() for sentence in SENTENCE_END.split(text) if sentence.strip()]
-
-
 def _decimal(number: str) -> Decimal | None:
     """A number as written: "1,000" with a thousands separator, "1,5" with a decimal comma."""
     number = number.replace(",", "") if THOUSANDS.fullmatch(number) else number.replace(",", ".")
@@ -167,7 +180,7 @@ def is_plain_range(low: Decimal, high: Decimal) -> bool:
 
 def find_doses(paragraph: Paragraph) -> list[DoseFact]:
     facts = []
-    for sentence in sentences(paragraph.text):
+    for _offset, sentence in split_sentences(paragraph.text):
         for match in DOSE_RANGE.finditer(sentence):
             low, high = _decimal(match["min"]), _decimal(match["max"])
             first_unit = match["unit1"] and UNITS[match["unit1"].lower()]
@@ -192,14 +205,14 @@ FORM_PATTERNS = {form: re.compile(rf"\b(?:{words})\b", re.IGNORECASE) for form, 
 def dose_form(sentence: str, position: int) -> str:
     """The form named nearest ``position`` in ``sentence``, so "2 g of powder, or four capsules" stays powder.
 
-    Powdered leaf, the usual form, when the sentence names none.
+    ``DEFAULT_FORM`` when the sentence names none.
     """
     distances = [
         (abs(match.start() - position), form)
         for form, pattern in FORM_PATTERNS.items()
         for match in pattern.finditer(sentence)
     ]
-    return min(distances)[1] if distances else "powder"
+    return min(distances)[1] if distances else DEFAULT_FORM
 
 
 def _test_pattern(words: tuple[str, ...]) -> re.Pattern:
@@ -230,7 +243,7 @@ SUBSTANCE_PATTERNS = {
 def find_monitoring(paragraph: Paragraph) -> list[MonitoringFact]:
     return [
         MonitoringFact(test, sentence, paragraph.line)
-        for sentence in sentences(paragraph.text)
+        for _offset, sentence in split_sentences(paragraph.text)
         for test, pattern in TEST_PATTERNS.items()
         if pattern.search(sentence)
     ]
@@ -245,7 +258,7 @@ def strain_name(text: str) -> str:
 def find_strains(paragraph: Paragraph) -> list[StrainFact]:
     """Every strain a sentence names, in the order named, each colour of "red, green and white vein" on its own."""
     facts = []
-    for sentence in sentences(paragraph.text):
+    for _offset, sentence in split_sentences(paragraph.text):
         found = [(match.start(), strain_name(match.group(0))) for match in STRAIN.finditer(sentence)]
         for match in VEIN_LIST.finditer(sentence):
             found += [
@@ -271,7 +284,7 @@ def _part_of_longer(name: str, names: set[str]) -> bool:
 
 def find_interactions(paragraph: Paragraph) -> list[InteractionFact]:
     facts = []
-    for sentence in sentences(paragraph.text):
+    for _offset, sentence in split_sentences(paragraph.text):
         if COMBINING_CUE.search(sentence):
             searched = sentence
         elif cue := INTERACTING_CUE.search(sentence):

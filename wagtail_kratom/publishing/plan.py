@@ -10,10 +10,11 @@ the hub's "at a glance" facts.
 import html
 from dataclasses import dataclass, field, replace
 
-from .article import Article, Paragraph, Section, shorten, slugify
-from .claims import detect, split_sentences
+from .article import LIST_TAGS, MAX_SUMMARY_CHARS, Article, Paragraph, Section, shorten, slugify
+from .claims import detect
 from .classify import OVERVIEW, RISK, SAFE_USE, SectionClassification, classify
 from .extract import ExtractedFacts, extract
+from .sentences import split_sentences
 
 #: Starts the note of every structured item the importer extracted, until an editor rewrites it.
 EXTRACTED_NOTE_PREFIX = "Extracted from the source, to confirm:"
@@ -21,9 +22,6 @@ EXTRACTED_NOTE_PREFIX = "Extracted from the source, to confirm:"
 #: The slugs of the child pages under their hub.
 CHILD_SLUGS = {RISK: "risks", SAFE_USE: "safer-use"}
 CHILD_TITLE_SUFFIXES = {RISK: "risks", SAFE_USE: "safer use"}
-
-#: The longest summary the page types accept by default (WAGTAIL_KRATOM["SUMMARY_MAX_LENGTH"]).
-SUMMARY_LIMIT = 600
 
 
 @dataclass(frozen=True)
@@ -62,7 +60,7 @@ def paragraphs_html(paragraphs: tuple[Paragraph, ...]) -> str:
     parts: list[str] = []
     open_list = None
     for paragraph in paragraphs:
-        tag = {"bullet": "ul", "numbered": "ol"}.get(paragraph.kind)
+        tag = LIST_TAGS.get(paragraph.kind)
         if tag != open_list:
             if open_list:
                 parts.append(f"</{open_list}>")
@@ -174,7 +172,7 @@ def apply_choices(
 
 
 def plan_import(
-    article: Article, *, summary_limit: int = SUMMARY_LIMIT, choices: PlanChoices | None = None
+    article: Article, *, summary_limit: int = MAX_SUMMARY_CHARS, choices: PlanChoices | None = None
 ) -> PageDraft:
     """The hub for ``article`` with its risk and safe-use children, ready to be written as drafts.
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from wagtail_kratom.article_types import get_article_page_models
-from wagtail_kratom.audit import audit_parsed_article
 from wagtail_kratom.gate import CheckedFinding, checked_findings
 from wagtail_kratom.management.commands.kratom_import import plural
+from wagtail_kratom.page_audit import audit_parsed_article
 from wagtail_kratom.publishing import FORMATS, ArticleParseError, parse
 from wagtail_kratom.publishing.audit import ERROR, WARNING
 

@@ -9,11 +9,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from wagtail.models import AbstractPage, Site
 
-from wagtail_kratom.audit import audit_parsed_article
 from wagtail_kratom.conf import get_setting
 from wagtail_kratom.import_service import SourceError, import_source, read_source
 from wagtail_kratom.import_sources import SOURCE_FORMATS
 from wagtail_kratom.importer import ImportRefused
+from wagtail_kratom.page_audit import audit_parsed_article
 from wagtail_kratom.publishing import ArticleParseError
 
 
