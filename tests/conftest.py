@@ -2,6 +2,7 @@ import datetime
 import os
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from tests.testapp.models import OrdinaryPage
@@ -23,6 +24,13 @@ def pytest_configure(config: pytest.Config) -> None:
     traveller = time_machine.travel(datetime.datetime.fromisoformat(clock).replace(tzinfo=datetime.UTC), tick=True)
     traveller.start()
     config.add_cleanup(traveller.stop)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests and its ids are
+    used again, so a page part cached by one test could otherwise be found by the next."""
+    cache.clear()
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

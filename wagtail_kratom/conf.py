@@ -45,6 +45,9 @@ DEFAULTS: dict[str, Any] = {
     "IMPORT_MAX_FILE_SIZE": 5_000_000,
     # The most files one admin import may upload at once.
     "IMPORT_MAX_FILES": 100,
+    # How long, in seconds, the rendered parts of a live article page stay in Django's default cache
+    # (``{% kratom_cache %}``); they are dropped sooner whenever what they show changes. 0 turns it off.
+    "FRAGMENT_CACHE_SECONDS": 3600,
     # The alias in Django's ``TASKS`` setting that runs admin import batches of more than one file.
     # Read once, when the task is defined: the backend decides which task framework runs it.
     "IMPORT_TASK_BACKEND": "default",

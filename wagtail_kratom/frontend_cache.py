@@ -1,4 +1,4 @@
-"""The page cache's purges, through Wagtail's frontend cache app.
+"""The page cache's purges, through Wagtail's frontend cache app, and the cached parts of pages.
 
 The page cache middleware (``wagtail_kratom.middleware``) stores Wagtail's pages in Django's
 cache, keyed by URL. ``DjangoCacheBackend`` is a ``WAGTAILFRONTENDCACHE`` backend that
@@ -6,7 +6,8 @@ deletes those entries, so every purge Wagtail sends (a page's own URLs on publis
 reaches them as it reaches a CDN. The ``purge_*`` receivers, connected in ``signal_handlers``,
 add the pages Wagtail does not know show a change: the hub that lists a page, the pages that
 pick or suggest it, the pages showing a disclaimer or crediting a contributor. Every backend in
-``WAGTAILFRONTENDCACHE`` gets the same purges. See docs/deployment.md.
+``WAGTAILFRONTENDCACHE`` gets the same purges, and the same pages forget their cached parts
+(``fragment_cache``), with or without the frontend cache app. See docs/deployment.md.
 """
 
 from collections.abc import Iterable
@@ -14,6 +15,7 @@ from io import BytesIO
 from urllib.parse import unquote_to_bytes, urlsplit
 
 import swapper
+from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import is_language_prefix_patterns_used
 from django.core.cache import caches
@@ -26,6 +28,7 @@ from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from .article_types import get_article_page_models
+from .fragment_cache import forget_fragments
 from .pages import ArticlePageMixin
 from .related import PAGE_STEPLEN, RelatedArticle, SuggestedArticle
 
@@ -93,14 +96,23 @@ class DjangoCacheBackend(BaseBackend):
 
 
 def purge_pages(pages: Iterable) -> None:
-    """Purge the URLs of ``pages`` from every frontend cache once the current transaction commits.
+    """Drop the cached parts of ``pages`` and purge their URLs from every frontend cache, once the
+    current transaction commits.
 
-    Purged before the commit, a page could be cached again, as it was, by a reader in between.
+    Purged before the commit, a page could be cached again, as it was, by a reader in between. The
+    parts are dropped now as well, for the rest of this transaction's own renders.
     """
-    batch = PurgeBatch()
-    batch.add_pages(pages)
-    if batch.urls:
-        transaction.on_commit(batch.purge)
+    pages = list(pages)
+    if not pages:
+        return
+    page_ids = [page.pk for page in pages]
+    forget_fragments(page_ids)
+    transaction.on_commit(lambda: forget_fragments(page_ids))
+    if apps.is_installed("wagtail.contrib.frontend_cache"):
+        batch = PurgeBatch()
+        batch.add_pages(pages)
+        if batch.urls:
+            transaction.on_commit(batch.purge)
 
 
 def get_pages_showing(pages: list) -> models.QuerySet:
@@ -189,6 +201,16 @@ def purge_article_pages_of_site(sender, instance, raw=False, **kwargs) -> None:
         .objects.live()
         .type(*get_article_page_models())
         .descendant_of(instance.site.root_page, inclusive=True)
+    )
+
+
+def purge_pages_of_changed_site(sender, instance, raw=False, **kwargs) -> None:
+    """On saving a Wagtail site (its hostname, port or root page): purge its live pages, whose absolute
+    URLs (JSON-LD, canonical links, the APIs) name it."""
+    if raw:
+        return
+    purge_pages(
+        swapper.load_model("wagtailcore", "Page").objects.live().descendant_of(instance.root_page, inclusive=True)
     )
 
 

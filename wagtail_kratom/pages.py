@@ -10,6 +10,7 @@ import swapper
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -104,9 +105,9 @@ class ArticlePageMixin(
         prefetch_article_data([self])
 
     def get_context(self, request, *args, **kwargs):
-        self.read_article_data()
         context = super().get_context(request, *args, **kwargs)
-        context[DISCLAIMERS_CONTEXT_KEY] = self.get_disclaimers(request)
+        # Read only when a part of the template that shows them is rendered, not served from the cache.
+        context[DISCLAIMERS_CONTEXT_KEY] = SimpleLazyObject(lambda: self.get_disclaimers(request))
         context[SHOWN_CONTEXT_KEY] = set()
         return context
 

@@ -1,9 +1,8 @@
 """Keep derived data current when pages change, and cached pages fresh when what they show changes."""
 
-from django.apps import apps
 from django.contrib.auth.signals import user_logged_out
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from . import frontend_cache
@@ -38,7 +37,8 @@ def refuse_moves_that_strip_disclaimers(sender, instance, parent_page_after, **k
 
 
 def register_purge_handlers() -> None:
-    """Purge, through Wagtail's frontend cache backends, the pages a change shows on (see ``frontend_cache``)."""
+    """Purge the pages a change shows on: their cached parts, and through Wagtail's frontend cache backends
+    when the app is installed (see ``frontend_cache``)."""
     page_published.connect(
         frontend_cache.purge_pages_around_published_article, dispatch_uid="wagtail_kratom_purge_published"
     )
@@ -60,6 +60,7 @@ def register_purge_handlers() -> None:
         sender=KratomSiteSettings,
         dispatch_uid="wagtail_kratom_purge_site_settings",
     )
+    post_save.connect(frontend_cache.purge_pages_of_changed_site, sender=Site, dispatch_uid="wagtail_kratom_purge_site")
     post_save.connect(
         frontend_cache.purge_pages_crediting_contributor,
         sender=Contributor,
@@ -72,5 +73,4 @@ def register_signal_handlers() -> None:
     pre_page_move.connect(refuse_moves_that_strip_disclaimers, dispatch_uid="wagtail_kratom_refuse_moves")
     # Suggestions are ranked before pages are purged, so that purges see the new rankings.
     page_published.connect(refresh_suggestions_near, dispatch_uid="wagtail_kratom_refresh_suggestions")
-    if apps.is_installed("wagtail.contrib.frontend_cache"):
-        register_purge_handlers()
+    register_purge_handlers()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..breadcrumbs import breadcrumbs
 from ..disclaimers import DISCLAIMERS_CONTEXT_KEY, SHOWN_CONTEXT_KEY
+from ..fragment_cache import cached_fragment
 from ..json_ld import article_json_ld
 from ..pages import RiskSectionPageMixin, SafeUseGuidePageMixin, TopicOverviewPageMixin
 from ..seo import page_meta
@@ -18,6 +19,44 @@ register = template.Library()
 
 # Characters escaped so that JSON cannot close the <script> element it sits in.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+class CachedFragmentNode(template.Node):
+    """A part of the page's template, rendered once and then served from the cache (``fragment_cache``)."""
+
+    child_nodelists = ("nodelist",)
+
+    def __init__(self, name: str, nodelist: template.NodeList) -> None:
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context) -> str:
+        page = context.get("page")
+
+        def render_part() -> str:
+            # What the part shows, read in a fixed number of queries; a cached part needs none of it.
+            if hasattr(page, "read_article_data"):
+                page.read_article_data()
+            return self.nodelist.render(context)
+
+        return cached_fragment(self.name, page, context.get("request"), render_part)
+
+
+@register.tag
+def kratom_cache(parser, token) -> CachedFragmentNode:
+    """``{% kratom_cache "article" %}…{% endkratom_cache %}``: keep a part of a live article page in the cache.
+
+    The part is rendered again when the page is published, when the day changes and whenever
+    something it shows changes (see ``wagtail_kratom.fragment_cache``). Put nothing in it that
+    differs between readers of the same page.
+    """
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            '{% kratom_cache %} takes the part\'s name in quotes: {% kratom_cache "article" %}'
+        )
+    nodelist = parser.parse(("endkratom_cache",))
+    parser.delete_first_token()
+    return CachedFragmentNode(bits[1][1:-1], nodelist)
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from wagtail_kratom.article_types import get_article_page_models
+from wagtail_kratom.fragment_cache import forget_fragments
 from wagtail_kratom.related import refresh_suggestions
 
 
@@ -13,9 +14,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, **options):
-        count = 0
+        refreshed = []
         for model in get_article_page_models():
             for page in model.objects.live().prefetch_related("topics").iterator(chunk_size=200):
                 refresh_suggestions(page)
-                count += 1
-        self.stdout.write(self.style.SUCCESS(f"Re-ranked suggestions for {count} live article pages."))
+                refreshed.append(page.pk)
+        # Their cached parts show the old suggestions; a page cache or CDN is left to expire (docs/deployment.md).
+        forget_fragments(refreshed)
+        self.stdout.write(self.style.SUCCESS(f"Re-ranked suggestions for {len(refreshed)} live article pages."))
