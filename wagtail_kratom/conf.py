@@ -8,9 +8,11 @@ from typing import Any
 
 from django.conf import settings
 
+from .publishing.article import MAX_SUMMARY_CHARS
+
 DEFAULTS: dict[str, Any] = {
     # Longest summary ("key takeaways") an editor may write, in characters.
-    "SUMMARY_MAX_LENGTH": 600,
+    "SUMMARY_MAX_LENGTH": MAX_SUMMARY_CHARS,
     # Project-defined disclaimer kinds, as ``[("kind", "Label"), ...]``.
     "EXTRA_DISCLAIMER_KINDS": [],
     # Disclaimer kinds a page must carry before it may go live, by page model label.
