@@ -269,14 +269,7 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
         try:
             # Wagtail clears the revisions' schedule before it saves: a refusal must undo that too.
             with transaction.atomic():
-                return super().publish(
-                    revision,
-                    user=user,
-                    changed=changed,
-                    log_action=log_action,
-                    previous_revision=previous_revision,
-                    **kwargs,
-                )
+                return super().publish(revision, user, changed, log_action, previous_revision, **kwargs)
         except DisclaimerInUse as refusal:
             if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
                 raise
