@@ -6,13 +6,12 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import GroupPagePermission
 
 from tests.testapp.models import OrdinaryPage
-from tests.utils import make_test_page
+from tests.utils import make_admin_group, make_test_page
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.import_service import docx_to_html, import_batch_task, import_source, read_source
 from wagtail_kratom.import_sources import ImportBatch, ImportBatchFile, ImportedSource
@@ -96,13 +95,12 @@ def upload(name: str, data: bytes) -> SimpleUploadedFile:
 @pytest.fixture
 def editor(django_user_model, home):
     """A Wagtail editor with the import permission who may add pages under the home page only."""
-    group = Group.objects.create(name="Importers")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
+    group = make_admin_group(
+        "Importers",
+        home,
+        (BasePage.PERMISSION_CODENAMES.ADD, BasePage.PERMISSION_CODENAMES.CHANGE),
         Permission.objects.get(content_type__app_label="wagtail_kratom", codename="import_articles"),
     )
-    for codename in (BasePage.PERMISSION_CODENAMES.ADD, BasePage.PERMISSION_CODENAMES.CHANGE):
-        GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
     user = django_user_model.objects.create_user("importer", password="importer-pass-123")
     user.groups.add(group)
     return user

@@ -2,18 +2,22 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
 from tests.testapp.models import OrdinaryPage
-from tests.utils import article_fields, make_test_page, set_site_defaults
+from tests.utils import (
+    add_live_risk_pages,
+    article_fields,
+    count_queries,
+    make_test_page,
+    set_site_defaults,
+    suggest_all,
+)
 from wagtail_kratom.middleware import LARGEST_PAGINATION_NUMBER
 from wagtail_kratom.models import (
     RelatedArticle,
     RiskSectionPage,
     SafeUseGuidePage,
-    SuggestedArticle,
     TopicOverviewPage,
 )
 from wagtail_kratom.snippets import Contributor
@@ -111,28 +115,13 @@ def test_the_live_version_is_served_not_the_latest_draft(client, pages):
 def add_rich_articles(hub, targets: list, count: int, start: int = 0) -> None:
     """Add ``count`` live risk pages, with topics, a reviewer, picks and suggestions, without publishing each."""
     reviewer = Contributor.objects.create(name="Dr Reviewer", credentials="MBBS")
-    ids = []
-    for number in range(start, start + count):
-        page = RiskSectionPage(**article_fields(title=f"Risk {number}", slug=f"risk-{number}"), live=False)
+
+    def prepare(page, number: int) -> None:
         page.medical_reviewer = reviewer
         page.topics.add("liver", f"topic-{number % 5}")
         page.kratom_related_articles = [RelatedArticle(target=target) for target in targets]
-        hub.add_child(instance=page)
-        ids.append(page.pk)
-    RiskSectionPage.objects.filter(pk__in=ids).update(live=True)
-    SuggestedArticle.objects.bulk_create(
-        SuggestedArticle(page_id=page_id, target=target, rank=rank)
-        for page_id in ids
-        for rank, target in enumerate(targets)
-    )
 
-
-def queries(client, url: str) -> int:
-    client.get(url)  # warm Wagtail's site and content-type caches first
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(captured)
+    suggest_all(add_live_risk_pages(hub, count, start, prepare, **article_fields()), targets)
 
 
 def test_listing_queries_do_not_grow_from_1_to_50_pages(client, home):
@@ -150,10 +139,10 @@ def test_listing_queries_do_not_grow_from_1_to_50_pages(client, home):
     ]
     add_rich_articles(hub, targets, 1)
     assert client.get(urls[0]).json()["meta"]["total_count"] == 1
-    one = [queries(client, url) for url in urls]
+    one = [count_queries(client, url) for url in urls]
     add_rich_articles(hub, targets, 49, start=1)
     assert client.get(urls[0]).json()["meta"]["total_count"] == 50
-    fifty = [queries(client, url) for url in urls]
+    fifty = [count_queries(client, url) for url in urls]
     assert fifty == one
 
 

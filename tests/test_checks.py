@@ -1,11 +1,14 @@
 """Misconfiguration is caught at startup with a hint, and settings fall back to documented defaults."""
 
+import json
+import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from wagtail_kratom.checks import check_required_apps, check_settings
-from wagtail_kratom.conf import DEFAULTS, get_setting
+from wagtail_kratom.conf import SETTINGS, get_setting
 
 
 def error_ids(settings_value, settings):
@@ -65,7 +68,7 @@ def test_missing_required_app_is_reported(monkeypatch):
 
 def test_settings_fall_back_to_defaults_and_read_overrides_at_use(settings):
     settings.WAGTAIL_KRATOM = {}
-    assert get_setting("SUMMARY_MAX_LENGTH") == DEFAULTS["SUMMARY_MAX_LENGTH"] == 600
+    assert get_setting("SUMMARY_MAX_LENGTH") == SETTINGS["SUMMARY_MAX_LENGTH"].default == 600
     settings.WAGTAIL_KRATOM = {"SUMMARY_MAX_LENGTH": 300}
     assert get_setting("SUMMARY_MAX_LENGTH") == 300
     with pytest.raises(KeyError):
@@ -175,3 +178,22 @@ def test_every_hint_names_a_page_online(settings, monkeypatch):
     problems += check_required_apps(None)
     assert len({problem.id for problem in problems}) == 11
     assert all(DOCS_URL in problem.hint for problem in problems), [p.hint for p in problems if DOCS_URL not in p.hint]
+
+
+def documented_default(value) -> str:
+    """A default as docs/configuration.md writes it: JSON, but ``None`` as Python spells it."""
+    return "None" if value is None else json.dumps(value)
+
+
+def test_configuration_docs_list_every_setting_with_its_default():
+    text = (Path(__file__).resolve().parent.parent / "docs" / "configuration.md").read_text(encoding="utf-8")
+    overview = text.split("## The `WAGTAIL_KRATOM` setting", 1)[1].split("\n### ", 1)[0]
+    table = dict(re.findall(r"^\| `([A-Z_]+)` \| [^|]+ \| (.+) \|$", overview, re.MULTILINE))
+    assert set(table) == set(SETTINGS)
+    for name, setting in SETTINGS.items():
+        if table[name] == "see below":
+            # A default too long for the table is written out in the key's own section.
+            section = text.split(f"### `{name}`", 1)[1].split("\n### ", 1)[0]
+            assert all(f'"{key}": {json.dumps(value)}' in section for key, value in setting.default.items()), name
+        else:
+            assert table[name].startswith(f"`{documented_default(setting.default)}`"), name

@@ -16,10 +16,10 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import APIToken, GroupPagePermission, PageLogEntry, Revision, Workflow, WorkflowTask
+from wagtail.models import APIToken, PageLogEntry, Revision, Workflow, WorkflowTask
 from wagtail.test.utils.form_data import rich_text
 
-from tests.utils import admin_form_data, make_reviewer, make_test_page, recently
+from tests.utils import EDIT_AND_PUBLISH, admin_form_data, make_admin_group, make_reviewer, make_test_page, recently
 from wagtail_kratom.acceptances import FINDING_ACCEPTED_LOG_ACTION, FindingAcceptance, accept_finding
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.checks import check_go_live_checks
@@ -63,17 +63,11 @@ def medical_reviewer(django_user_model, home):
     user = django_user_model.objects.create_user("reviewer", password="reviewer-pass-123", first_name="Alex")
     user.last_name = "Morgan"
     user.save()
-    group = Group.objects.create(name="Medical reviewers")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="add_findingacceptance")
+    user.groups.add(
+        make_admin_group(
+            "Medical reviewers", home, EDIT_AND_PUBLISH, Permission.objects.get(codename="add_findingacceptance")
+        )
     )
-    for codename in (
-        BasePage.PERMISSION_CODENAMES.ADD,
-        BasePage.PERMISSION_CODENAMES.CHANGE,
-        BasePage.PERMISSION_CODENAMES.PUBLISH,
-    ):
-        GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
-    user.groups.add(group)
     return user
 
 
@@ -328,15 +322,7 @@ def test_a_medical_reviewer_accepts_a_claim_with_a_reason_and_the_page_may_go_li
 def test_editors_who_are_not_medical_reviewers_cannot_accept(home, django_user_model):
     page = with_claim(home)
     editor = django_user_model.objects.create_user("editor", password="editor-pass-123")
-    group = Group.objects.create(name="Writers")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in (
-        BasePage.PERMISSION_CODENAMES.ADD,
-        BasePage.PERMISSION_CODENAMES.CHANGE,
-        BasePage.PERMISSION_CODENAMES.PUBLISH,
-    ):
-        GroupPagePermission.objects.create(group=group, page=home, permission=Permission.objects.get(codename=codename))
-    editor.groups.add(group)
+    editor.groups.add(make_admin_group("Writers", home, EDIT_AND_PUBLISH))
     client = client_for(editor)
     url = accept_url(page, the_claim(page))
     assert url not in client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()

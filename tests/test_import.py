@@ -11,7 +11,13 @@ from django.db import OperationalError
 from django.urls import reverse
 from wagtail.models import Revision
 
-from tests.utils import go_live_without_review, make_legacy_live_page, make_test_page, refuse_child_pages
+from tests.utils import (
+    go_live_without_review,
+    make_admin_group,
+    make_legacy_live_page,
+    make_test_page,
+    refuse_child_pages,
+)
 from wagtail_kratom import importer
 from wagtail_kratom.base_page import BasePage
 from wagtail_kratom.import_sources import ImportedSource
@@ -247,18 +253,11 @@ def test_an_article_naming_strains_imports_them_as_other_names(home, tmp_path):
 
 
 def test_the_report_lists_only_pages_the_user_may_edit(client, home, django_user_model, reviewer):
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     hub = make_test_page(home, TopicOverviewPage, title="Hub", slug="hub", summary="Kratom cures pain.", publish=False)
     other = make_test_page(
         home, TopicOverviewPage, title="Other", slug="other", summary="Kratom is harmless.", publish=False
     )
-    group = Group.objects.create(name="Hub editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(
-        group=group, page=hub, permission=Permission.objects.get(codename=BasePage.PERMISSION_CODENAMES.CHANGE)
-    )
+    group = make_admin_group("Hub editors", hub, [BasePage.PERMISSION_CODENAMES.CHANGE])
     user = django_user_model.objects.create_user("hub-editor", password="hub-editor-pass-123")
     user.groups.add(group)
     client.force_login(user)

@@ -6,13 +6,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import inline_formset, rich_text
 
-from tests.utils import admin_form_data, make_test_page
+from tests.utils import add_live_risk_pages, admin_form_data, count_queries, make_test_page
 from wagtail_kratom.models import (
     RelatedArticle,
     RiskSectionPage,
@@ -196,22 +194,8 @@ def test_a_moved_target_is_linked_at_its_new_address(client, liver, home):
 
 
 def add_articles(parent, count: int, start: int = 0) -> list:
-    """Add ``count`` live risk pages quickly: saved as drafts, then made live together."""
-    pages = []
-    for number in range(start, start + count):
-        page = RiskSectionPage(title=f"Risk {number}", slug=f"risk-{number}", summary="s", intro="<p>i</p>", body=[])
-        page.live = False
-        parent.add_child(instance=page)
-        pages.append(page)
-    RiskSectionPage.objects.filter(pk__in=[page.pk for page in pages]).update(live=True)
-    return pages
-
-
-def count_queries(client, url: str) -> int:
-    client.get(url)  # warm Wagtail's site and content-type caches first
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    """Add ``count`` bare live risk pages quickly."""
+    return add_live_risk_pages(parent, count, start, summary="s", intro="<p>i</p>", body=[])
 
 
 def link_all(pages: list, targets: list) -> None:

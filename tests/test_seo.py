@@ -212,21 +212,19 @@ class TestSitemap:
         PageViewRestriction.objects.create(page=hub, restriction_type=PageViewRestriction.PASSWORD, password="s3cret")
         assert set(sitemap_entries(client)) == {"http://localhost/"}
 
-    def test_lastmod_is_the_last_review(self, client, home):
+    @pytest.mark.parametrize(
+        ("last_published_at", "lastmod"),
+        [
+            pytest.param(datetime.datetime(2025, 1, 5, 9, 30, tzinfo=datetime.UTC), "2025-03-10", id="last-review"),
+            pytest.param(datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC), "2025-06-01", id="later-publish"),
+        ],
+    )
+    def test_lastmod_is_the_later_of_the_last_review_and_publish(self, client, home, last_published_at, lastmod):
         page = make_test_page(home, RiskSectionPage, slug="risk")
         RiskSectionPage.objects.filter(pk=page.pk).update(
-            last_reviewed=datetime.date(2025, 3, 10),
-            last_published_at=datetime.datetime(2025, 1, 5, 9, 30, tzinfo=datetime.UTC),
+            last_reviewed=datetime.date(2025, 3, 10), last_published_at=last_published_at
         )
-        assert sitemap_entries(client)["http://localhost/risk/"] == "2025-03-10"
-
-    def test_lastmod_is_the_last_publish_when_later(self, client, home):
-        page = make_test_page(home, RiskSectionPage, slug="risk")
-        RiskSectionPage.objects.filter(pk=page.pk).update(
-            last_reviewed=datetime.date(2025, 3, 10),
-            last_published_at=datetime.datetime(2025, 6, 1, 12, 0, tzinfo=datetime.UTC),
-        )
-        assert sitemap_entries(client)["http://localhost/risk/"] == "2025-06-01"
+        assert sitemap_entries(client)["http://localhost/risk/"] == lastmod
 
     def test_other_pages_keep_wagtails_lastmod(self, client, home):
         OrdinaryPage.objects.filter(pk=home.pk).update(

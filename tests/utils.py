@@ -2,11 +2,23 @@
 
 import datetime
 
+from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import GroupPagePermission
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from wagtail_kratom import importer
-from wagtail_kratom.models import Contributor, Disclaimer, KratomSiteSettings, SiteDefaultDisclaimer
+from wagtail_kratom.base_page import BasePage
+from wagtail_kratom.models import (
+    Contributor,
+    Disclaimer,
+    KratomSiteSettings,
+    RiskSectionPage,
+    SiteDefaultDisclaimer,
+    SuggestedArticle,
+)
 from wagtail_kratom.review import add_months
 
 #: How long before "today" the builders' pages were last reviewed: well inside any review cycle.
@@ -89,6 +101,56 @@ def make_test_page(parent, model, *, publish=True, **overrides):
         revision.publish()
     page.refresh_from_db()
     return page
+
+
+def add_live_risk_pages(parent, count: int, start: int = 0, prepare=None, **fields) -> list:
+    """Add ``count`` live risk pages titled "Risk <n>" quickly: saved as drafts, then made live together.
+
+    ``fields`` are every page's own; ``prepare(page, n)``, if given, adds to each before it is saved.
+    """
+    pages = []
+    for number in range(start, start + count):
+        page = RiskSectionPage(**{**fields, "title": f"Risk {number}", "slug": f"risk-{number}"}, live=False)
+        if prepare is not None:
+            prepare(page, number)
+        parent.add_child(instance=page)
+        pages.append(page)
+    RiskSectionPage.objects.filter(pk__in=[page.pk for page in pages]).update(live=True)
+    return pages
+
+
+def suggest_all(pages: list, targets: list) -> None:
+    """Give each of ``pages`` the suggestions ``targets``, ranked in that order, as the ranking stores them."""
+    SuggestedArticle.objects.bulk_create(
+        SuggestedArticle(page_id=page.pk, target=target, rank=rank)
+        for page in pages
+        for rank, target in enumerate(targets)
+    )
+
+
+#: The page permissions of an editor who may also publish.
+EDIT_AND_PUBLISH = (
+    BasePage.PERMISSION_CODENAMES.ADD,
+    BasePage.PERMISSION_CODENAMES.CHANGE,
+    BasePage.PERMISSION_CODENAMES.PUBLISH,
+)
+
+
+def make_admin_group(name: str, page, page_codenames, *permissions: Permission) -> Group:
+    """A group that may use the admin, with ``permissions`` and the page permissions ``page_codenames`` on ``page``."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"), *permissions)
+    for codename in page_codenames:
+        GroupPagePermission.objects.create(group=group, page=page, permission=Permission.objects.get(codename=codename))
+    return group
+
+
+def count_queries(client, url: str) -> int:
+    """The queries one GET of ``url`` makes, once Wagtail's site and content-type caches are warm."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
 
 
 def make_legacy_live_page(parent, model, **overrides):

@@ -9,9 +9,10 @@ from django.template import Context, Template, TemplateDoesNotExist, TemplateSyn
 from django.template.backends.django import Template as DjangoBackendTemplate
 from django.template.loader import get_template
 from django.template.loader_tags import BlockNode, ExtendsNode
+from django.utils.module_loading import import_string
 
 from .article_types import ArticlePageBase
-from .conf import DEFAULTS
+from .conf import SETTINGS, get_setting
 from .disclaimers import BUILT_IN_KINDS, Disclaimer, get_kind_choices, is_kind_pair
 from .gate import CHECKS
 from .publishing.audit import RULE_IDS, SEVERITIES, ClaimRule
@@ -42,6 +43,7 @@ def check_required_apps(app_configs, **kwargs):
 
 @register()
 def check_settings(app_configs, **kwargs):
+    """Each configured key of ``WAGTAIL_KRATOM`` is known and passes the check of its definition (``SETTINGS``)."""
     config = getattr(settings, "WAGTAIL_KRATOM", {})
     if not isinstance(config, dict):
         return [
@@ -54,45 +56,27 @@ def check_settings(app_configs, **kwargs):
     errors = [
         Error(
             f"WAGTAIL_KRATOM has an unknown key '{key}'.",
-            hint=f"Known keys: {', '.join(sorted(DEFAULTS))}; see {DOCS_URL}configuration.md.",
+            hint=f"Known keys: {', '.join(sorted(SETTINGS))}; see {DOCS_URL}configuration.md.",
             id="wagtail_kratom.E003",
         )
         for key in config
-        if key not in DEFAULTS
+        if key not in SETTINGS
     ]
-    max_length = config.get("SUMMARY_MAX_LENGTH", DEFAULTS["SUMMARY_MAX_LENGTH"])
-    if isinstance(max_length, bool) or not isinstance(max_length, int) or max_length < 1:
-        errors.append(
-            Error(
-                "WAGTAIL_KRATOM['SUMMARY_MAX_LENGTH'] must be a positive whole number.",
-                hint=f"For example 600, the default; see {DOCS_URL}configuration.md.",
-                id="wagtail_kratom.E004",
-            )
-        )
-    for name in ("IMPORT_MAX_FILE_SIZE", "IMPORT_MAX_FILES"):
-        limit = config.get(name, DEFAULTS[name])
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+    for name, setting in SETTINGS.items():
+        if name not in config or setting.check is None:
+            continue
+        value = config[name]
+        if isinstance(setting.check, str):
+            errors.extend(import_string(setting.check)(value))
+        elif not setting.check.accepts(value):
+            example = setting.check.example or f"{setting.default}, the default"
             errors.append(
                 Error(
-                    f"WAGTAIL_KRATOM['{name}'] must be a positive whole number.",
-                    hint=f"For example {DEFAULTS[name]}, the default; see {DOCS_URL}configuration.md.",
-                    id="wagtail_kratom.E010",
+                    f"WAGTAIL_KRATOM['{name}'] {setting.check.must}.",
+                    hint=f"For example {example}; see {DOCS_URL}configuration.md.",
+                    id=setting.check.check_id,
                 )
             )
-    errors.extend(check_extra_disclaimer_kinds(config.get("EXTRA_DISCLAIMER_KINDS", [])))
-    errors.extend(check_required_disclaimer_kinds(config.get("REQUIRED_DISCLAIMER_KINDS", {})))
-    errors.extend(check_go_live_checks(config.get("GO_LIVE_CHECKS", {})))
-    errors.extend(
-        check_audit_settings(config.get("AUDIT_EXTRA_CLAIM_RULES", []), config.get("AUDIT_DISABLED_RULES", []))
-    )
-    if not isinstance(config.get("ABOUT", {}), dict):
-        errors.append(
-            Error(
-                "WAGTAIL_KRATOM['ABOUT'] must be a dict describing a schema.org Thing.",
-                hint=f'For example {{"@type": "Substance", "name": "Kratom"}}; see {DOCS_URL}configuration.md.',
-                id="wagtail_kratom.E006",
-            )
-        )
     return errors
 
 
@@ -172,34 +156,45 @@ def check_go_live_checks(configured) -> list[Error]:
     )
 
 
-def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
-    """Extra claim rules must build and compile; disabled ids should name rules that exist."""
-    problems: list[Error | Warning] = []
-    known = set(RULE_IDS)
-    if not isinstance(extra_rules, list):
-        extra_rules = [extra_rules]
-    for index, rule in enumerate(extra_rules):
+def read_claim_rules(extra_rules) -> list[ClaimRule | Exception]:
+    """Each of a project's claim rules, built and compiled, or the error that stops it."""
+    rules: list[ClaimRule | Exception] = []
+    for rule in extra_rules if isinstance(extra_rules, list) else [extra_rules]:
         try:
             claim = ClaimRule(**rule)
             claim.compiled()
             if claim.severity not in SEVERITIES:
                 raise ValueError(f"severity must be one of {', '.join(SEVERITIES)}")
         except (TypeError, ValueError, re.error) as error:
-            problems.append(
-                Error(
-                    f"WAGTAIL_KRATOM['AUDIT_EXTRA_CLAIM_RULES'][{index}] is not a valid claim rule: {error}.",
-                    hint=(
-                        'Give a dict: {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error"}; '
-                        f"see {DOCS_URL}importer-and-audit.md."
-                    ),
-                    id="wagtail_kratom.E008",
-                )
-            )
+            rules.append(error)
         else:
-            known.add(claim.id)
+            rules.append(claim)
+    return rules
+
+
+def check_extra_claim_rules(extra_rules) -> list[Error]:
+    """Extra claim rules must build and compile."""
+    return [
+        Error(
+            f"WAGTAIL_KRATOM['AUDIT_EXTRA_CLAIM_RULES'][{index}] is not a valid claim rule: {error}.",
+            hint=(
+                'Give a dict: {"id": "claim.…", "pattern": r"…", "message": "says …", "severity": "error"}; '
+                f"see {DOCS_URL}importer-and-audit.md."
+            ),
+            id="wagtail_kratom.E008",
+        )
+        for index, error in enumerate(read_claim_rules(extra_rules))
+        if isinstance(error, Exception)
+    ]
+
+
+def check_disabled_rules(disabled) -> list[Warning]:
+    """Disabled ids should name rules that exist: the audit's, or the project's own claim rules."""
+    extra_rules = read_claim_rules(get_setting("AUDIT_EXTRA_CLAIM_RULES"))
+    known = {*RULE_IDS, *(rule.id for rule in extra_rules if isinstance(rule, ClaimRule))}
     if not isinstance(disabled, list | tuple):
         disabled = [disabled]
-    problems += [
+    return [
         Warning(
             f"WAGTAIL_KRATOM['AUDIT_DISABLED_RULES'] names '{rule_id}', which is no audit rule.",
             hint=f"Known rules: {', '.join(sorted(known))}; see {DOCS_URL}importer-and-audit.md.",
@@ -208,7 +203,6 @@ def check_audit_settings(extra_rules, disabled) -> list[Error | Warning]:
         for rule_id in disabled
         if rule_id not in known
     ]
-    return problems
 
 
 @register(Tags.compatibility)

@@ -30,7 +30,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from .article_types import get_article_page_models
-from .conf import DEFAULTS, get_setting
+from .conf import SETTINGS, get_setting
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
@@ -81,7 +81,7 @@ def kind_label(kind: str) -> str:
 def get_required_kinds_setting() -> dict[str, list[str]]:
     """``REQUIRED_DISCLAIMER_KINDS`` with the project's entries over the defaults, keyed by lower-case label."""
     configured = get_setting("REQUIRED_DISCLAIMER_KINDS")
-    merged = {**DEFAULTS["REQUIRED_DISCLAIMER_KINDS"], **(configured if isinstance(configured, dict) else {})}
+    merged = {**SETTINGS["REQUIRED_DISCLAIMER_KINDS"].default, **(configured if isinstance(configured, dict) else {})}
     return {label.lower(): list(kinds) for label, kinds in merged.items()}
 
 
@@ -269,14 +269,7 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
         try:
             # Wagtail clears the revisions' schedule before it saves: a refusal must undo that too.
             with transaction.atomic():
-                return super().publish(
-                    revision,
-                    user=user,
-                    changed=changed,
-                    log_action=log_action,
-                    previous_revision=previous_revision,
-                    **kwargs,
-                )
+                return super().publish(revision, user, changed, log_action, previous_revision, **kwargs)
         except DisclaimerInUse as refusal:
             if log_action != SCHEDULED_PUBLISH_LOG_ACTION:
                 raise

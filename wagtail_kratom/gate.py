@@ -26,7 +26,16 @@ from .acceptances import FindingAcceptance, finding_fingerprint, get_acceptances
 from .conf import get_setting
 from .disclaimers import DisclaimerResolution, join_words, kind_label
 from .page_audit import audit_page
-from .publishing.audit import ERROR, AuditSubject, Finding, review_findings
+from .publishing.audit import (
+    DISCLAIMERS_MISSING,
+    ERROR,
+    REVIEW_NO_DATE,
+    REVIEW_NO_REVIEWER,
+    REVIEW_OVERDUE,
+    AuditSubject,
+    Finding,
+    review_findings,
+)
 from .review import content_fingerprint
 from .site_settings import get_site_default_disclaimers
 
@@ -36,7 +45,11 @@ DISCLAIMERS, REVIEW, FINDINGS = "disclaimers", "review", "findings"
 CHECKS = (DISCLAIMERS, REVIEW, FINDINGS)
 
 #: Audit rules the gate checks in its own right; they are not findings a reviewer can accept.
-GATE_RULES = frozenset({"disclaimers.missing", "review.no-reviewer", "review.no-date", "review.overdue"})
+GATE_RULES = frozenset({DISCLAIMERS_MISSING, REVIEW_NO_REVIEWER, REVIEW_NO_DATE, REVIEW_OVERDUE})
+
+#: The gate's own review reasons, besides the audit's: a medical review under way, or content changed since.
+REVIEW_AWAITING = "review.awaiting"
+REVIEW_STALE = "review.stale"
 
 #: How many open findings a refusal quotes before summing up the rest.
 FINDINGS_QUOTED = 3
@@ -103,37 +116,37 @@ def disclaimer_reason(resolution: DisclaimerResolution) -> GoLiveReason:
         message += " " + _("The page’s own choice of %(disclaimers)s is not published or not active.") % {
             "disclaimers": join_words([f"“{disclaimer.title}”" for disclaimer in resolution.unusable])
         }
-    return GoLiveReason("disclaimers.missing", DISCLAIMERS, message, "kratom_disclaimers")
+    return GoLiveReason(DISCLAIMERS_MISSING, DISCLAIMERS, message, "kratom_disclaimers")
 
 
 #: What the editor should do about each review finding, and the field it is about.
 REVIEW_FIXES = {
-    "review.no-reviewer": (
+    REVIEW_NO_REVIEWER: (
         _(
             "No medical reviewer is named. Submit the page for medical review, or name the reviewer under "
             "“Sources and review”."
         ),
         "medical_reviewer",
     ),
-    "review.no-date": (
+    REVIEW_NO_DATE: (
         _("It has no review dates. Record when it was last reviewed under “Sources and review”."),
         "last_reviewed",
     ),
-    "review.awaiting": (
+    REVIEW_AWAITING: (
         _(
             "It is awaiting medical review in the “%(workflow)s” workflow; a medical reviewer approves it there, "
             "which records the review and publishes it."
         ),
         "medical_reviewer",
     ),
-    "review.stale": (
+    REVIEW_STALE: (
         _(
             "Its health content has changed since the review on %(date)s. Submit it for medical review, or "
             "record the new review date under “Sources and review”."
         ),
         "last_reviewed",
     ),
-    "review.overdue": (
+    REVIEW_OVERDUE: (
         _("Its review was due on %(date)s. Have it reviewed again and update the review dates."),
         "last_reviewed",
     ),
@@ -166,15 +179,15 @@ def review_reasons(page, today: datetime.date) -> list[GoLiveReason]:
     reasons = []
     for finding in review_findings(subject):
         message, field = REVIEW_FIXES[finding.rule]
-        if finding.rule == "review.overdue":
+        if finding.rule == REVIEW_OVERDUE:
             message = message % {"date": page.next_review_due.isoformat()}
         reasons.append(GoLiveReason(finding.rule, REVIEW, message, field))
     if workflow := awaiting_medical_review(page):
-        message, field = REVIEW_FIXES["review.awaiting"]
-        return [GoLiveReason("review.awaiting", REVIEW, message % {"workflow": workflow.name}, field)]
+        message, field = REVIEW_FIXES[REVIEW_AWAITING]
+        return [GoLiveReason(REVIEW_AWAITING, REVIEW, message % {"workflow": workflow.name}, field)]
     if not reasons and page.reviewed_content and page.reviewed_content != content_fingerprint(page):
-        message, field = REVIEW_FIXES["review.stale"]
-        reasons.append(GoLiveReason("review.stale", REVIEW, message % {"date": page.last_reviewed.isoformat()}, field))
+        message, field = REVIEW_FIXES[REVIEW_STALE]
+        reasons.append(GoLiveReason(REVIEW_STALE, REVIEW, message % {"date": page.last_reviewed.isoformat()}, field))
     return reasons
 
 

@@ -99,13 +99,6 @@ class GoLiveMixin(models.Model):
             return None
         token = _revision_passed_gate.set((revision.pk, len(assessment.accepted)))
         try:
-            return super().publish(
-                revision,
-                user=user,
-                changed=changed,
-                log_action=log_action,
-                previous_revision=previous_revision,
-                **kwargs,
-            )
+            return super().publish(revision, user, changed, log_action, previous_revision, **kwargs)
         finally:
             _revision_passed_gate.reset(token)

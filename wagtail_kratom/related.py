@@ -241,13 +241,18 @@ def refresh_suggestions(page) -> list[int]:
     return ids
 
 
+#: Where a related article comes from: the editor's picks, or the suggestions after them.
+EDITOR_PICK, SUGGESTION = "editor", "suggested"
+RELATED_SOURCES = (EDITOR_PICK, SUGGESTION)
+
+
 @dataclass
 class RelatedArticleItem:
     """One related article as readers see it."""
 
     page: models.Model
     label: str
-    #: "editor" for a pick, "suggested" for a suggestion.
+    #: ``EDITOR_PICK`` or ``SUGGESTION``.
     source: str
 
     @property
@@ -287,11 +292,13 @@ def resolve_related_articles(pages: list) -> None:
         site_root_path = get_site_root_path(page)
         shown = {target for target in visible if site_root_paths[target] == site_root_path}
         items = [
-            RelatedArticleItem(visible[target], label, "editor") for target, label in picks[id(page)] if target in shown
+            RelatedArticleItem(visible[target], label, EDITOR_PICK)
+            for target, label in picks[id(page)]
+            if target in shown
         ]
         taken = {target for target, _label in picks[id(page)]} | {page.pk}
         fresh = [target for target in suggested[id(page)] if target in shown and target not in taken]
-        items += [RelatedArticleItem(visible[target], "", "suggested") for target in fresh[:count]]
+        items += [RelatedArticleItem(visible[target], "", SUGGESTION) for target in fresh[:count]]
         page.related_article_items = items
 
 

@@ -312,6 +312,24 @@ SOURCES = {
     },
 }
 
+#: The at-a-glance box both hubs show: the same plant, names and legal summary.
+AT_A_GLANCE = {
+    "scientific_name": "Mitragyna speciosa",
+    "other_names": ["ketum", "biak", "thang", "kakuam", "thom"],
+    "main_alkaloids": [
+        "mitragynine",
+        "paynantheine",
+        "speciogynine",
+        "speciociliatine",
+    ],
+    "legal_status_summary": (
+        "Kratom is not approved as a medicine in the US and is not federally "
+        "controlled there, although some states and cities ban it. It is "
+        "restricted in the UK and controlled in Australia. Laws change often, "
+        "so check current local law."
+    ),
+}
+
 HUBS = [
     # ------------------------------------------------------------------
     # Hub 1: Kratom and liver health
@@ -335,22 +353,7 @@ HUBS = [
             "kratom as rare, but it can be serious (LiverTox). Knowing the early signs "
             "helps you act quickly.</p>"
         ),
-        "at_a_glance": {
-            "scientific_name": "Mitragyna speciosa",
-            "other_names": ["ketum", "biak", "thang", "kakuam", "thom"],
-            "main_alkaloids": [
-                "mitragynine",
-                "paynantheine",
-                "speciogynine",
-                "speciociliatine",
-            ],
-            "legal_status_summary": (
-                "Kratom is not approved as a medicine in the US and is not federally "
-                "controlled there, although some states and cities ban it. It is "
-                "restricted in the UK and controlled in Australia. Laws change often, "
-                "so check current local law."
-            ),
-        },
+        "at_a_glance": AT_A_GLANCE,
         "sections": [
             {
                 "heading": "What kratom is",
@@ -935,22 +938,7 @@ HUBS = [
             "vary a lot between studies (Singh et al., 2014; Garcia-Romeu et al., "
             "2020).</p>"
         ),
-        "at_a_glance": {
-            "scientific_name": "Mitragyna speciosa",
-            "other_names": ["ketum", "biak", "thang", "kakuam", "thom"],
-            "main_alkaloids": [
-                "mitragynine",
-                "paynantheine",
-                "speciogynine",
-                "speciociliatine",
-            ],
-            "legal_status_summary": (
-                "Kratom is not approved as a medicine in the US and is not federally "
-                "controlled there, although some states and cities ban it. It is "
-                "restricted in the UK and controlled in Australia. Laws change often, "
-                "so check current local law."
-            ),
-        },
+        "at_a_glance": AT_A_GLANCE,
         "sections": [
             {
                 "heading": "How kratom acts in the body",

@@ -3,6 +3,9 @@
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
+#: The password the ``demo_site`` fixture gives the demo users.
+DEMO_PASSWORD = "browser-tests-only"
+
 
 def sign_in(page, base_url: str, username: str, password: str) -> None:
     """Sign in through Wagtail's login form and wait for the dashboard."""

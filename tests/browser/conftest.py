@@ -13,6 +13,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connections
 
+from tests.browser.admin_ui import DEMO_PASSWORD
+
 CHROMIUM_MISSING = (
     "Chromium is not installed: install Debian's chromium package (apt-get install chromium) to run the browser tests"
 )
@@ -140,6 +142,6 @@ def demo_site(_leave_migration_data, live_server, settings, monkeypatch) -> str:
     """
     # load_initial_data points the default Site at WAGTAILADMIN_BASE_URL, so pages' full URLs are the server's.
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "browser-tests-only")
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", DEMO_PASSWORD)
     call_command("load_initial_data", stdout=StringIO())
     return live_server.url

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.admin_ui import sign_in
+from tests.browser.admin_ui import DEMO_PASSWORD, sign_in
 from tests.browser.test_accessibility import assert_axe_passes
 from tests.test_admin_import import docx_of_text_article
 from wagtail_kratom.import_sources import ImportedSource
@@ -21,7 +21,6 @@ from wagtail_kratom.publishing import parse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "browser-tests-only"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 MOVED = "Details That Are Often Missing"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,7 +30,7 @@ def test_an_editor_imports_a_docx_and_a_markdown_file(page, demo_site):
     text = (FIXTURES / "article-a.txt").read_text()
     docx_title = parse(text).title
     markdown = (FIXTURES / "product-label.md").read_bytes()
-    sign_in(page, demo_site, "editor", PASSWORD)
+    sign_in(page, demo_site, "editor", DEMO_PASSWORD)
 
     page.goto(f"{demo_site}/admin/")
     page.get_by_role("link", name="Import articles").click()

@@ -31,14 +31,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.admin_ui import fill_dosage_row, insert_content_block, open_more_actions
+from tests.browser.admin_ui import DEMO_PASSWORD, fill_dosage_row, insert_content_block, open_more_actions
 from tests.browser.admin_ui import sign_in as sign_in_with
 from wagtail_kratom.models import SafeUseGuidePage, SiteDefaultDisclaimer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-#: The password the ``demo_site`` fixture gives the demo users.
-PASSWORD = "browser-tests-only"
 HUB = "Kratom and liver health"
 TITLE = "Kratom and alcohol: a short safer-use guide"
 SUMMARY = "Kratom and alcohol both slow breathing; avoid taking them together and keep amounts low."
@@ -50,7 +48,7 @@ SAFE_USE_DISCLAIMERS = ["General information, not medical advice", "About the am
 
 
 def sign_in(page, base_url: str, username: str) -> None:
-    sign_in_with(page, base_url, username, PASSWORD)
+    sign_in_with(page, base_url, username, DEMO_PASSWORD)
 
 
 def wait_for_autosave(page) -> None:

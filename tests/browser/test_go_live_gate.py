@@ -18,13 +18,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.admin_ui import open_more_actions, sign_in
+from tests.browser.admin_ui import DEMO_PASSWORD, open_more_actions, sign_in
 from tests.utils import citation, section
 from wagtail_kratom.models import FindingAcceptance, SafeUseGuidePage, TopicOverviewPage
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSWORD = "browser-tests-only"
 HUB = "Kratom and liver health"
 TITLE = "Kratom and sleeping pills"
 SUMMARY = "Kratom and sleeping pills both cause drowsiness; taking them together can slow breathing."
@@ -58,7 +57,7 @@ def publish(page) -> None:
 def test_publish_is_refused_until_the_review_is_named_and_the_claim_accepted(page, demo_site):
     guide = editors_draft()
     edit_url = f"{demo_site}/admin/pages/{guide.pk}/edit/"
-    sign_in(page, demo_site, "reviewer", PASSWORD)
+    sign_in(page, demo_site, "reviewer", DEMO_PASSWORD)
     page.goto(edit_url)
 
     # 1. No medical reviewer: refused, the draft kept, the message says what to do.

@@ -12,9 +12,16 @@ from typing_extensions import TypedDict
 from wagtail.api import APIField
 from wagtail.rich_text import expand_db_html
 
+from ..blocks import INTERACTION_RISK_CHOICES, SEVERITY_CHOICES, UNIT_CHOICES, URGENCY_CHOICES
 from ..breadcrumbs import read_ancestors
 from ..health_aspects import HEALTH_ASPECT_LABELS, schema_org_url
 from ..json_ld import article_json_ld
+from ..related import RELATED_SOURCES
+
+
+def choice_literal(choices: list[tuple[str, Any]]) -> Any:
+    """The values of a block's ``choices``, or "" in a draft, as a ``Literal``: the choices stay their one home."""
+    return Literal[(*(value for value, _label in choices), "")]
 
 
 class PageField(serializers.Field):
@@ -63,7 +70,7 @@ class ArticleSummaryData(TypedDict):
 
 class RelatedArticleData(ArticleSummaryData):
     #: "editor" for a pick, "suggested" for a suggestion.
-    source: Literal["editor", "suggested"]
+    source: Literal[RELATED_SOURCES]
 
 
 def article_summary(page, request, title: str = "") -> ArticleSummaryData:
@@ -207,7 +214,7 @@ class RiskData(TypedDict):
     section: str
     name: str
     #: Empty only in a draft, as are the other choices below.
-    severity: Literal["low", "moderate", "high", "severe", ""]
+    severity: choice_literal(SEVERITY_CHOICES)
     severity_label: str
     evidence_level: str
     evidence_level_label: str
@@ -230,7 +237,7 @@ class RisksField(PageField):
 
 class CareCardData(TypedDict):
     section: str
-    urgency: Literal["non_urgent", "urgent", "emergency", ""]
+    urgency: choice_literal(URGENCY_CHOICES)
     urgency_label: str
     #: The editor's heading; empty when the standard heading of the urgency applies.
     heading: str
@@ -257,7 +264,7 @@ class DosageData(TypedDict):
     #: Null only in a draft.
     min: float | None
     max: float | None
-    unit: Literal["g", "mg", "ml", ""]
+    unit: choice_literal(UNIT_CHOICES)
     unit_label: str
     note: str
     #: The citations of the table the row belongs to.
@@ -302,7 +309,7 @@ class InteractionData(TypedDict):
     section: str
     substance: str
     #: Graded like TripSit's combination chart.
-    risk: Literal["dangerous", "unsafe", "caution", "low_risk", "unknown", ""]
+    risk: choice_literal(INTERACTION_RISK_CHOICES)
     risk_label: str
     note: str
     citations: list[int]

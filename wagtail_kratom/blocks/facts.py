@@ -9,27 +9,32 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from ..publishing.extract import DEFAULT_FORM, DOSE_UNITS, FORMS
 from .base import LabelledChoicesBlock, TypedStructBlock
 from .citations import citation_refs_block
 
-DOSAGE_FORM_CHOICES = [
-    ("powder", _("Powdered leaf")),
-    ("capsule", _("Capsules")),
-    ("tea", _("Tea")),
-    ("extract", _("Extract")),
-    ("fresh_leaf", _("Fresh leaf")),
-]
+#: The label of each product form; the forms and their order are the publishing library's (``FORMS``).
+DOSAGE_FORM_LABELS = {
+    "powder": _("Powdered leaf"),
+    "capsule": _("Capsules"),
+    "tea": _("Tea"),
+    "extract": _("Extract"),
+    "fresh_leaf": _("Fresh leaf"),
+}
+DOSAGE_FORM_CHOICES = [(form, DOSAGE_FORM_LABELS[form]) for form in FORMS]
 
 ROUTE_CHOICES = [
     ("oral", _("Oral (swallowed)")),
     ("other", _("Other")),
 ]
 
-UNIT_CHOICES = [
-    ("g", _("grams (g)")),
-    ("mg", _("milligrams (mg)")),
-    ("ml", _("millilitres (ml)")),
-]
+#: The label of each unit; the units and their order are the publishing library's (``DOSE_UNITS``).
+UNIT_LABELS = {
+    "g": _("grams (g)"),
+    "mg": _("milligrams (mg)"),
+    "ml": _("millilitres (ml)"),
+}
+UNIT_CHOICES = [(unit, UNIT_LABELS[unit]) for unit in DOSE_UNITS]
 
 #: Graded like TripSit's combination chart, from most to least concerning.
 INTERACTION_RISK_CHOICES = [
@@ -157,7 +162,7 @@ class DosageBlock(TypedStructBlock):
         preview_value = {
             "rows": [
                 {
-                    "form": "powder",
+                    "form": DEFAULT_FORM,
                     "route": "oral",
                     "min": "1",
                     "max": "5",

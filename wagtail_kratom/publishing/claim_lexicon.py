@@ -1,7 +1,7 @@
 """The words the claim detector reads a sentence by: concepts, and the modifiers that change them.
 
 Data only, as regular-expression fragments over lower-cased text with straight quotes and
-hyphens (see ``claims.normalise``). ``claims.py`` decides what they mean together. A concept
+hyphens (see ``claim_reading.normalise``). ``claims.py`` decides what they mean together. A concept
 is either a *benefit* (safe, protects the liver, easy to quit: a claim when asserted) or a
 *harm* (dependence, side effects, liver injury: a claim when denied or played down).
 Modifiers follow NegEx and ConText (Chapman et al., 2001 and 2009): negation, minimising,
