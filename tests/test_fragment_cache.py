@@ -182,3 +182,24 @@ def test_ranking_suggestions_again_shows_them(client, topic):
     make_legacy_live_page(topic["hub"], RiskSectionPage, title="Checking a product", slug="checking")
     call_command("kratom_refresh_related", stdout=StringIO())
     assert "Checking a product" in related_titles(read(client, topic["guide"]))
+
+
+def test_a_v2_answer_read_again_comes_from_the_cache_and_forgets_with_the_page(client, topic):
+    detail = f"/api/v2/pages/{topic['risk'].pk}/"
+    listing = "/api/v2/pages/?type=wagtail_kratom.RiskSectionPage&fields=related_articles"
+    with CaptureQueriesContext(connection) as fresh:
+        first = client.get(detail).json()
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(detail).json() == first
+    assert len(cached) < len(fresh) - 5
+    assert "Reducing harm" in [item["title"] for item in client.get(listing).json()["items"][0]["related_articles"]]
+    topic["other_guide"].unpublish()
+    for answer in (client.get(detail).json(), client.get(listing).json()["items"][0]):
+        assert "Reducing harm" not in [item["title"] for item in answer["related_articles"]]
+
+
+def test_a_v2_answer_is_kept_for_the_fields_it_was_asked_with(client, topic):
+    url = f"/api/v2/pages/{topic['risk'].pk}/"
+    assert "summary" in client.get(url).json()
+    assert set(client.get(url, {"fields": "-summary"}).json()) == set(client.get(url).json()) - {"summary"}
+    assert "summary" in client.get(url).json()

@@ -6,7 +6,7 @@ language and the day, since review notices depend on the date. It is stamped wit
 elsewhere: a related article unpublished, a disclaimer edited, a contributor renamed. The purges
 in ``frontend_cache`` know which pages those are and call it. A dropped or evicted version gets a
 new token, so a stored part never comes back once its page was told to forget it. Previews,
-drafts, pages never published through a revision and renders without a request are never cached.
+drafts and renders without a request are never cached.
 A live page's content changes through a revision (publishing one changes the key); code that
 changes what pages show another way calls ``forget_fragments`` for them.
 """
@@ -37,7 +37,6 @@ def fragment_key(name: str, page, request) -> str | None:
         or request is None
         or getattr(request, "is_preview", False)
         or not getattr(page, "live", False)
-        or page.live_revision_id is None
     ):
         return None
     site = Site.find_for_request(request)
@@ -54,27 +53,43 @@ def fragment_key(name: str, page, request) -> str | None:
     )
 
 
-def cached_fragment(name: str, page, request, render: Callable[[], str]) -> SafeString:
-    """Part ``name`` of ``page`` from the cache, or ``render()`` stored there for the next reader.
+def cached_parts(name: str, pages: list, request, compute: Callable[[list], list]) -> list:
+    """Part ``name`` of each of ``pages``, from the cache in one read where stored; the others are
+    ``compute(missing_pages)`` (values in the same order), stored for the next reader.
 
-    The page's version is read before rendering: a change that lands during the render drops the
-    version the part is stamped with, so the part is never served.
+    Each page's version is read before computing: a change that lands meanwhile drops the version
+    the part is stamped with, so the part is never served.
     """
-    key = fragment_key(name, page, request)
-    if key is None:
-        return mark_safe(render())
     cache = caches[CACHE_ALIAS]
-    found = cache.get_many([version_key(page.pk), key])
-    version = found.get(version_key(page.pk))
-    if version is not None and key in found and found[key][0] == version:
-        return mark_safe(found[key][1])
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(version_key(page.pk), version, timeout=None):
-            version = cache.get(version_key(page.pk), version)
-    html = render()
-    cache.set(key, (version, str(html)), timeout=get_setting("FRAGMENT_CACHE_SECONDS"))
-    return mark_safe(html)
+    keys = [fragment_key(name, page, request) for page in pages]
+    wanted = [key for key in keys if key] + [version_key(page.pk) for page, key in zip(pages, keys, strict=True) if key]
+    found = cache.get_many(wanted) if wanted else {}
+    values, missing, versions = [None] * len(pages), [], {}
+    for index, (page, key) in enumerate(zip(pages, keys, strict=True)):
+        version = found.get(version_key(page.pk)) if key else None
+        if version is not None and key in found and found[key][0] == version:
+            values[index] = found[key][1]
+            continue
+        if key and version is None:
+            version = uuid.uuid4().hex
+            if not cache.add(version_key(page.pk), version, timeout=None):
+                version = cache.get(version_key(page.pk), version)
+        versions[index] = version
+        missing.append(index)
+    if missing:
+        fresh = {}
+        for index, value in zip(missing, compute([pages[index] for index in missing]), strict=True):
+            values[index] = value
+            if keys[index]:
+                fresh[keys[index]] = (versions[index], value)
+        if fresh:
+            cache.set_many(fresh, timeout=get_setting("FRAGMENT_CACHE_SECONDS"))
+    return values
+
+
+def cached_fragment(name: str, page, request, render: Callable[[], str]) -> SafeString:
+    """Part ``name`` of ``page``'s template from the cache, or ``render()`` stored there for the next reader."""
+    return mark_safe(cached_parts(name, [page], request, lambda pages: [str(render())])[0])
 
 
 def forget_fragments(page_ids: Iterable[int]) -> None:

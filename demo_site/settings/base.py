@@ -111,7 +111,11 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for two cached parts of every page (wagtail_kratom.fragment_cache) besides the page cache:
+    # at Django's default of 300 entries, a site of a few hundred pages would keep evicting them.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 20_000}}
+    }
 
 # Purges reach Django's cache whether or not this process caches pages: the importer or the
 # scheduler may run without PAGE_CACHE_SECONDS while the web server caches.

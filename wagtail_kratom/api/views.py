@@ -1,5 +1,7 @@
 """Wagtail v2 API endpoint for sites serving article pages; register it in place of ``PagesAPIViewSet``."""
 
+import hashlib
+
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.urls import path
@@ -8,6 +10,7 @@ from rest_framework.response import Response
 from wagtail.api.v2.serializers import ChildRelationField, PageSerializer, TagsField
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from ..fragment_cache import cached_parts
 from ..pages import prefetch_article_data
 from .fields import get_shown_disclaimer_choices
 from .preview import get_preview_page
@@ -43,14 +46,45 @@ class ArticlePageSerializer(PageSerializer):
 
 
 class ArticlePagesAPIViewSet(PagesAPIViewSet):
-    """Wagtail's v2 pages endpoint, reading the article fields of a page or a listing in a fixed number of queries."""
+    """Wagtail's v2 pages endpoint: each live page's answer is kept in the cache like a rendered page
+    (``fragment_cache``), and the pages not found there are read in a fixed number of queries."""
 
     base_serializer_class = ArticlePageSerializer
 
-    def get_object(self):
-        page = super().get_object()
-        prefetch_article_data([page])
-        return page
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        pages = self.paginate_queryset(self.filter_queryset(queryset))
+        return self.get_paginated_response(self.represent_pages(pages))
+
+    def detail_view(self, request, pk):
+        return Response(self.represent_pages([self.get_object()])[0])
+
+    def represent_pages(self, pages: list) -> list:
+        """Each page as this request's serializer writes it: from the cache, or serialized and stored."""
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        # Everything besides the page that the answer depends on: the fields asked for, rich text's format,
+        # and the address detail URLs are built on.
+        variant = repr(
+            [
+                serializer_class.__name__,
+                sorted(serializer_class.Meta.fields),
+                self.request.GET.get("fields", ""),
+                context["_wagtail_rich_text_format"],
+                self.request.build_absolute_uri("/"),
+            ]
+        )
+        name = "api-v2-" + hashlib.sha256(variant.encode()).hexdigest()[:16]
+
+        def serialize(missing: list) -> list:
+            # Every listed page's meta names its locale; read them together too.
+            prefetch_related_objects(missing, "locale")
+            prefetch_article_data(missing)
+            serializer = serializer_class(context=context)
+            return [serializer.to_representation(page) for page in missing]
+
+        return cached_parts(name, pages, self.request, serialize)
 
     def get_renderer_context(self):
         # Wagtail indents every answer, which makes Python's JSON encoder fall back to its slow, pure-Python
@@ -60,11 +94,7 @@ class ArticlePagesAPIViewSet(PagesAPIViewSet):
         return context
 
     def paginate_queryset(self, queryset):
-        pages = list(super().paginate_queryset(queryset))
-        # Every listed page's meta names its locale; read them together too.
-        prefetch_related_objects(pages, "locale")
-        prefetch_article_data(pages)
-        return pages
+        return list(super().paginate_queryset(queryset))
 
 
 class ArticlePagePreviewAPIViewSet(ArticlePagesAPIViewSet):
