@@ -197,3 +197,10 @@ def test_configuration_docs_list_every_setting_with_its_default():
             assert all(f'"{key}": {json.dumps(value)}' in section for key, value in setting.default.items()), name
         else:
             assert table[name].startswith(f"`{documented_default(setting.default)}`"), name
+
+
+def test_fragment_cache_seconds_must_be_a_whole_number_of_seconds(settings):
+    settings.WAGTAIL_KRATOM = {"FRAGMENT_CACHE_SECONDS": -1}
+    assert "wagtail_kratom.E011" in [message.id for message in check_settings(None)]
+    settings.WAGTAIL_KRATOM = {"FRAGMENT_CACHE_SECONDS": 0}
+    assert "wagtail_kratom.E011" not in [message.id for message in check_settings(None)]
