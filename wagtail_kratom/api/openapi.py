@@ -18,6 +18,11 @@ from ..article_types import ArticlePageBase
 from .fields import PageField, get_shown_disclaimer_choices
 
 
+def topic_names(page) -> list[str]:
+    """A page's topics, in name order, from the tags read with its article data when they were."""
+    return sorted(tag.name for tag in page.topics.all())
+
+
 def strict_read_schema(schema: type, model: type[Model]) -> type:
     """A subclass of the generated read ``schema`` of ``model`` with its computed fields required and typed exactly."""
     annotations: dict[str, Any] = {
@@ -35,6 +40,9 @@ def strict_read_schema(schema: type, model: type[Model]) -> type:
     if any(api_field.name == "kratom_disclaimers" for api_field in APIField.get_fields_for_model(model)):
         # Only the choices readers may be shown, as in v2: a draft disclaimer's id stays private.
         namespace["resolve_kratom_disclaimers"] = staticmethod(get_shown_disclaimer_choices)
+    if any(api_field.name == "topics" for api_field in APIField.get_fields_for_model(model)):
+        # The topics read with the page's other article data, as in v2, rather than queried again.
+        namespace["resolve_topics"] = staticmethod(topic_names)
     # The resolvers (``resolve_<field>``) are inherited from the generated schema.
     return type(schema)(schema.__name__, (schema,), namespace)
 
