@@ -22,10 +22,10 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.utils import timezone, translation
-from django.utils.cache import get_cache_key
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
+from .page_cache import page_cache_key
 from .pages import ArticlePageMixin, get_article_page_models
 from .related import PAGE_STEPLEN, RelatedArticle
 
@@ -62,7 +62,7 @@ def build_reader_request(url: str) -> WSGIRequest:
 
 
 class DjangoCacheBackend(BaseBackend):
-    """Deletes the responses Django's cache middleware stored for each URL, for GET and HEAD.
+    """Deletes every copy the page cache middleware stored for each URL (GET and HEAD, in one entry).
 
     It reads the middleware's own settings, ``CACHE_MIDDLEWARE_ALIAS`` and
     ``CACHE_MIDDLEWARE_KEY_PREFIX``, when it purges. Like every backend it takes ``HOSTNAMES``.
@@ -83,9 +83,7 @@ class DjangoCacheBackend(BaseBackend):
                 except DisallowedHost:
                     # No reader can reach a host outside ALLOWED_HOSTS, so nothing is stored for it.
                     continue
-                for method in ("GET", "HEAD"):
-                    if key := get_cache_key(request, settings.CACHE_MIDDLEWARE_KEY_PREFIX, method, cache=cache):
-                        keys.append(key)
+                keys.append(page_cache_key(request, settings.CACHE_MIDDLEWARE_KEY_PREFIX))
         cache.delete_many(keys)
 
 
