@@ -12,6 +12,7 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 import mammoth
@@ -78,6 +79,11 @@ class Source:
         return "html" if self.source_format == "docx" else self.source_format
 
     def parse(self) -> Article:
+        """Parsed once: the import and its audit report share the article (an ``Article`` is immutable)."""
+        return self.article
+
+    @cached_property
+    def article(self) -> Article:
         return parse(self.text, format=self.parse_format)
 
 
