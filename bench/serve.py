@@ -129,7 +129,7 @@ def wrk_output(url: str, seconds: float) -> str:
 
 def parse_wrk(output: str) -> LoadRun:
     """Read requests per second, the 50th and 99th percentile latencies and the errors from wrk's report."""
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return LoadRun(

@@ -126,3 +126,15 @@ def test_the_import_is_compared_with_plain_pages_written_through_the_same_calls(
     for item in results["import"]:
         assert len(item["articles_per_second"]) == len(item["plain_articles_per_second"]) == 1
     assert "| import" in stdout and "| audit" in stdout
+
+
+def test_wrk_latencies_in_seconds_are_read():
+    # wrk pads latencies given in seconds with a trailing space.
+    from bench.serve import parse_wrk
+
+    report = (
+        "  Latency Distribution\n     50%  984.70ms\n     75%    1.20s \n     99%    2.43s \n"
+        "  8 requests in 5.06s, 0.88KB read\n  Non-2xx or 3xx responses: 1\nRequests/sec:      1.58\n"
+    )
+    run = parse_wrk(report)
+    assert (run.p50_ms, run.p99_ms, run.errors, run.requests_per_second) == (984.7, 2430.0, 1, 1.58)
