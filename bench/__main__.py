@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
-SECTIONS = ("render", "api", "import", "audit", "serve")
+SECTIONS = ("render", "api", "admin", "publish", "import", "audit", "serve")
 
 
 def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
@@ -24,7 +24,7 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--sections",
         default=",".join(SECTIONS),
-        help="Comma-separated sections to run, of render, api, import, audit, serve (default: all).",
+        help=f"Comma-separated sections to run, of {', '.join(SECTIONS)} (default: all).",
     )
     parser.add_argument(
         "--levels",
@@ -38,6 +38,11 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
         "--import-counts", default="100,1000", help="Generated articles per import run (default 100,1000)."
     )
     parser.add_argument("--import-runs", type=int, default=3, help="Runs per import count (default 3).")
+    parser.add_argument(
+        "--siblings",
+        default="10,100,1000",
+        help="Siblings of the page published in the publish section (default 10,100,1000).",
+    )
     parser.add_argument("--serve-seconds", type=int, default=5, help="Seconds of one wrk run (default 5).")
     parser.add_argument("--serve-runs", type=int, default=3, help="wrk runs per serving case (default 3).")
     parser.add_argument(
@@ -53,6 +58,7 @@ def parse_options(argv: list[str] | None = None) -> argparse.Namespace:
         parser.error(f"unknown sections: {', '.join(sorted(unknown))}; choose from {', '.join(SECTIONS)}")
     options.levels = sorted(int(level) for level in options.levels.split(","))
     options.import_counts = sorted(int(count) for count in options.import_counts.split(","))
+    options.siblings = sorted(int(count) for count in options.siblings.split(","))
     return options
 
 

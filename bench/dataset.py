@@ -203,14 +203,14 @@ def _insert_children(placements: list[tuple[Page, list]]) -> None:
         Page.objects.filter(pk__in=parent_ids).update(numchild=models.F("numchild") + count)
 
 
-def _copy_relations(copies: dict[int, list]) -> None:
-    """Give every copy its original's topics, chosen disclaimers and related picks."""
+def _copy_relations(copies: dict[int, list], *, topics: bool = True) -> None:
+    """Give every copy its original's chosen disclaimers and related picks, and its topics unless ``topics`` is off."""
     for original_id, pages in copies.items():
         original = Page.objects.get(pk=original_id).specific
         through = type(original).topics.through
         tag_ids = list(through.objects.filter(content_object_id=original_id).values_list("tag_id", flat=True))
         through.objects.bulk_create(
-            [through(content_object_id=page.pk, tag_id=tag_id) for page in pages for tag_id in tag_ids],
+            [through(content_object_id=page.pk, tag_id=tag_id) for page in pages for tag_id in tag_ids if topics],
             batch_size=1000,
         )
         for model, fields in ((ArticlePageDisclaimer, ("disclaimer_id",)), (RelatedArticle, ("target_id", "label"))):
@@ -218,3 +218,42 @@ def _copy_relations(copies: dict[int, list]) -> None:
             model.objects.bulk_create(
                 [model(page_id=page.pk, **link) for page in pages for link in links], batch_size=1000
             )
+
+
+@dataclass
+class PublishedPages:
+    """A page to publish under a parent with so many siblings, and its plain twin under a plain parent with as many."""
+
+    siblings: int
+    page: Page
+    twin: PlainPage
+
+
+@transaction.atomic
+def add_page_with_siblings(measured: MeasuredPages, siblings: int) -> PublishedPages:
+    """A new copy of the measured hub holding a copy of the risk page and ``siblings`` more article pages, and a
+    new plain parent holding a plain page and as many plain siblings; the copies are written as ``grow_to`` writes.
+    """
+    hub, risk, guide = (measured.articles[role] for role in ("overview", "risk", "safe_use"))
+    suffix = uuid.uuid4().hex[:8]
+    new_hub = _copy(hub, f"{hub.slug}-with-{siblings}-{suffix}")
+    _insert_children([(hub.get_parent(), [new_hub])])
+    page = _copy(risk, f"{risk.slug}-published")
+    others = [_copy(guide if number % 2 else risk, f"sibling-{number}") for number in range(siblings)]
+    _insert_children([(new_hub, [page, *others])])
+    # The hub's pages carry no topics: with the measured pages' topics, each would count every copy on the
+    # grown site among its candidates, and the figure would grow with the site rather than with the siblings.
+    _copy_relations(
+        {
+            hub.pk: [new_hub],
+            risk.pk: [page, *(other for other in others if isinstance(other, type(risk)))],
+            guide.pk: [other for other in others if isinstance(other, type(guide))],
+        },
+        topics=False,
+    )
+    plain_parent = Page(title=f"Plain pages with {siblings} siblings", slug=f"plain-with-{siblings}-{suffix}")
+    measured.plain_parent.get_parent().add_child(instance=plain_parent)
+    twin = measured.twins["risk"]
+    plain_page = _copy(twin, "plain-published")
+    _insert_children([(plain_parent, [plain_page, *(_copy(twin, f"plain-sibling-{n}") for n in range(siblings))])])
+    return PublishedPages(siblings, type(risk).objects.get(pk=page.pk), PlainPage.objects.get(pk=plain_page.pk))

@@ -8,6 +8,7 @@ median of its round medians; its spread is the range of those round medians, rel
 import io
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.handlers.wsgi import WSGIHandler
@@ -43,9 +44,11 @@ class RequestFailed(RuntimeError):
 class InProcessClient:
     """Sends GET requests through Django's WSGI handler, as a WSGI server would."""
 
-    def __init__(self, host: str):
+    def __init__(self, host: str, cookie: str = ""):
         self.handler = WSGIHandler()
         self.host = host
+        #: The ``Cookie`` header to send: a logged-in user's session for the admin's cases.
+        self.cookie = cookie
 
     def get(self, path: str, query: str = "") -> bytes:
         hostname, _, port = self.host.partition(":")
@@ -65,6 +68,8 @@ class InProcessClient:
             "wsgi.run_once": False,
             "wsgi.version": (1, 0),
         }
+        if self.cookie:
+            environ["HTTP_COOKIE"] = self.cookie
         statuses = []
         response = self.handler(environ, lambda status, headers, exc_info=None: statuses.append(status))
         try:
@@ -94,3 +99,39 @@ def measure(cases: list[Case], client: InProcessClient, *, rounds: int, requests
                 client.get(case.path, case.query)
                 timings.append(time.perf_counter() - started)
             case.rounds.append(statistics.median(timings))
+
+
+@dataclass
+class Action:
+    """Something to time that is not a request, such as publishing a page; measured as ``Case`` is."""
+
+    name: str
+    run: Callable[[], object]
+    rounds: list[float] = field(default_factory=list)
+    queries: int = 0
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.rounds) * 1000
+
+    @property
+    def spread(self) -> float:
+        return (max(self.rounds) - min(self.rounds)) / statistics.median(self.rounds)
+
+
+def measure_actions(actions: list[Action], *, rounds: int, repeats: int, warmup: int) -> None:
+    """Fill in each action's round medians and query count, the rounds of all actions interleaved."""
+    for action in actions:
+        for _ in range(warmup):
+            action.run()
+        with CaptureQueriesContext(connection) as queries:
+            action.run()
+        action.queries = len(queries)
+    for _ in range(rounds):
+        for action in actions:
+            timings = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                action.run()
+                timings.append(time.perf_counter() - started)
+            action.rounds.append(statistics.median(timings))

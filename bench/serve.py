@@ -4,6 +4,7 @@ Each case gets a short warm-up and several timed runs; requests per second and t
 latencies are the medians of the runs, errors their sum (socket errors and non-2xx/3xx answers).
 """
 
+import math
 import os
 import re
 import shutil
@@ -12,7 +13,6 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -20,6 +20,8 @@ from pathlib import Path
 
 #: Open connections wrk keeps: two per worker, so each worker always has the next request waiting.
 CONNECTIONS = 4
+
+WRK_TIMEOUT_SECONDS = 30
 
 
 @dataclass
@@ -34,7 +36,8 @@ class LoadRun:
 class LoadCase:
     name: str
     path: str
-    cached: bool
+    #: Where the page cache keeps pages ("local memory", "Redis"), or "" without one.
+    cache: str = ""
     runs: list[LoadRun] = field(default_factory=list)
 
     @property
@@ -48,15 +51,21 @@ class LoadCase:
 
     @property
     def p50_ms(self) -> float:
-        return statistics.median(run.p50_ms for run in self.runs)
+        return median_of_known([run.p50_ms for run in self.runs])
 
     @property
     def p99_ms(self) -> float:
-        return statistics.median(run.p99_ms for run in self.runs)
+        return median_of_known([run.p99_ms for run in self.runs])
 
     @property
     def errors(self) -> int:
         return sum(run.errors for run in self.runs)
+
+
+def median_of_known(values: list[float]) -> float:
+    """The median of the values that are not NaN (a run with no answers has no percentiles), or NaN."""
+    known = [value for value in values if not math.isnan(value)]
+    return statistics.median(known) if known else math.nan
 
 
 def wrk_available() -> bool:
@@ -89,32 +98,45 @@ def _wait_until_up(url: str, server: subprocess.Popen) -> None:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn stopped with exit code {server.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=5).read()
+            urllib.request.urlopen(url, timeout=15).read()
             return
-        except (urllib.error.URLError, ConnectionError):
+        except OSError:  # Refused while gunicorn starts, or a first answer slower than the timeout on a busy machine.
             time.sleep(0.25)
     raise RuntimeError(f"gunicorn did not answer {url} within a minute")
 
 
 def run_wrk(url: str, seconds: float) -> LoadRun:
-    output = subprocess.run(
-        ["wrk", "--threads=1", f"--connections={CONNECTIONS}", f"--duration={round(seconds)}s", "--latency", url],
+    return parse_wrk(wrk_output(url, seconds))
+
+
+def wrk_output(url: str, seconds: float) -> str:
+    return subprocess.run(
+        [
+            "wrk",
+            "--threads=1",
+            f"--connections={CONNECTIONS}",
+            f"--duration={round(seconds)}s",
+            # wrk's default of two seconds counts a slow answer on a busy machine as an error, and leaves no latency.
+            f"--timeout={WRK_TIMEOUT_SECONDS}s",
+            "--latency",
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
-    return parse_wrk(output)
 
 
 def parse_wrk(output: str) -> LoadRun:
     """Read requests per second, the 50th and 99th percentile latencies and the errors from wrk's report."""
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", output, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", output, re.MULTILINE))
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return LoadRun(
         requests_per_second=float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        p50_ms=_milliseconds(percentiles["50"]),
-        p99_ms=_milliseconds(percentiles["99"]),
+        # A run in which no answer came back has no percentiles.
+        p50_ms=_milliseconds(percentiles["50"]) if "50" in percentiles else math.nan,
+        p99_ms=_milliseconds(percentiles["99"]) if "99" in percentiles else math.nan,
         errors=(sum(map(int, socket_errors.groups())) if socket_errors else 0)
         + (int(non_2xx.group(1)) if non_2xx else 0),
     )
@@ -126,7 +148,9 @@ def _milliseconds(text: str) -> float:
 
 
 def load(cases: list[LoadCase], port: int, *, runs: int, seconds: float, warmup_seconds: float) -> None:
+    """Warm each case up, then run them in turn ``runs`` times, so that a busy moment touches them alike."""
     for case in cases:
-        url = f"http://127.0.0.1:{port}{case.path}"
-        run_wrk(url, warmup_seconds)
-        case.runs = [run_wrk(url, seconds) for _ in range(runs)]
+        wrk_output(f"http://127.0.0.1:{port}{case.path}", warmup_seconds)
+    for _ in range(runs):
+        for case in cases:
+            case.runs.append(run_wrk(f"http://127.0.0.1:{port}{case.path}", seconds))

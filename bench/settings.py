@@ -3,7 +3,7 @@ throwaway database.
 
 The harness sets ``BENCH_DATABASE_URL`` (a fresh SQLite file unless it is given a PostgreSQL
 database) and, for the cached serving cases, ``PAGE_CACHE_SECONDS``; ``REDIS_URL`` selects Redis
-as Django's cache, as on the demo site.
+as Django's cache through django-redis, which keeps its client across requests, as on the demo site.
 """
 
 import os

@@ -71,3 +71,70 @@ def test_listings_compare_twenty_pages_of_each_type(bench_results):
             # Twenty full article pages against twenty plain pages: both answers carry a page's body twenty times.
             assert item["ours_bytes"] > 20 * 1000
             assert item["baseline_bytes"] > 20 * 1000
+
+
+@pytest.fixture(scope="module")
+def new_sections_results(tmp_path_factory):
+    """The admin's page editor, publishing among siblings, the audit and the import against its baseline, tiny."""
+    output = tmp_path_factory.mktemp("bench-sections")
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("BENCH_", "DJANGO_", "REDIS_"))}
+    completed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--sections=admin,publish,audit,import",
+            "--siblings=2,6",
+            "--import-counts=3,6",
+            "--import-runs=1",
+            "--rounds=1",
+            "--requests=1",
+            "--warmup=0",
+            f"--output={output}",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    return completed.stdout, json.loads((output / "latest.json").read_text())
+
+
+def test_the_page_editor_of_each_type_is_compared_with_a_plain_pages(new_sections_results):
+    _stdout, results = new_sections_results
+    assert {item["case"] for item in results["admin"]} == {
+        f"page editor {role}" for role in ("overview", "risk", "safe_use")
+    }
+    for item in results["admin"]:
+        # A real editor was served: a form with the page's content, not a login page or an error.
+        assert item["ours_bytes"] > 10 * 1000
+        assert item["baseline_bytes"] > 10 * 1000
+
+
+def test_publishing_among_siblings_is_measured_at_each_count(new_sections_results):
+    _stdout, results = new_sections_results
+    assert [item["siblings"] for item in results["publish"]] == [2, 6]
+    for item in results["publish"]:
+        assert item["ours_queries"] > 0 and item["baseline_queries"] > 0
+
+
+def test_the_import_is_compared_with_plain_pages_written_through_the_same_calls(new_sections_results):
+    stdout, results = new_sections_results
+    assert [item["articles"] for item in results["import"]] == [3, 6]
+    for item in results["import"]:
+        assert len(item["articles_per_second"]) == len(item["plain_articles_per_second"]) == 1
+    assert "| import" in stdout and "| audit" in stdout
+
+
+def test_wrk_latencies_in_seconds_are_read():
+    # wrk pads latencies given in seconds with a trailing space.
+    from bench.serve import parse_wrk
+
+    report = (
+        "  Latency Distribution\n     50%  984.70ms\n     75%    1.20s \n     99%    2.43s \n"
+        "  8 requests in 5.06s, 0.88KB read\n  Non-2xx or 3xx responses: 1\nRequests/sec:      1.58\n"
+    )
+    run = parse_wrk(report)
+    assert (run.p50_ms, run.p99_ms, run.errors, run.requests_per_second) == (984.7, 2430.0, 1, 1.58)

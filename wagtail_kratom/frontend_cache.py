@@ -23,12 +23,12 @@ from django.core.exceptions import DisallowedHost
 from django.core.handlers.wsgi import WSGIRequest
 from django.db import models, transaction
 from django.utils import timezone, translation
-from django.utils.cache import get_cache_key
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
 from .article_types import get_article_page_models
 from .fragment_cache import forget_fragments
+from .page_cache import page_cache_key
 from .pages import ArticlePageMixin
 from .related import PAGE_STEPLEN, RelatedArticle, SuggestedArticle
 
@@ -65,7 +65,7 @@ def build_reader_request(url: str) -> WSGIRequest:
 
 
 class DjangoCacheBackend(BaseBackend):
-    """Deletes the responses Django's cache middleware stored for each URL, for GET and HEAD.
+    """Deletes every copy the page cache middleware stored for each URL (GET and HEAD, in one entry).
 
     It reads the middleware's own settings, ``CACHE_MIDDLEWARE_ALIAS`` and
     ``CACHE_MIDDLEWARE_KEY_PREFIX``, when it purges. Like every backend it takes ``HOSTNAMES``.
@@ -86,9 +86,7 @@ class DjangoCacheBackend(BaseBackend):
                 except DisallowedHost:
                     # No reader can reach a host outside ALLOWED_HOSTS, so nothing is stored for it.
                     continue
-                for method in ("GET", "HEAD"):
-                    if key := get_cache_key(request, settings.CACHE_MIDDLEWARE_KEY_PREFIX, method, cache=cache):
-                        keys.append(key)
+                keys.append(page_cache_key(request, settings.CACHE_MIDDLEWARE_KEY_PREFIX))
         cache.delete_many(keys)
 
 

@@ -12,6 +12,7 @@ import logging
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 import mammoth
@@ -78,7 +79,13 @@ class Source:
         return "html" if self.source_format == "docx" else self.source_format
 
     def parse(self, title: str | None = None) -> Article:
-        return parse(self.text, format=self.parse_format, title=title)
+        """Parsed once for the import and its audit report (an ``Article`` is immutable); a title given
+        by the caller (``kratom_import --title``) parses it afresh."""
+        return self.article if title is None else parse(self.text, format=self.parse_format, title=title)
+
+    @cached_property
+    def article(self) -> Article:
+        return parse(self.text, format=self.parse_format)
 
 
 def docx_to_html(data: bytes) -> str:

@@ -29,6 +29,10 @@ ROLE_MODELS = {OVERVIEW: TopicOverviewPage, RISK: RiskSectionPage, SAFE_USE: Saf
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
+#: Fields Wagtail's page tree sets from the parent (``add_child``), never from the article: validating an
+#: imported draft leaves them out rather than reading back the locale, content type and unique tree values.
+TREE_FIELDS = ["path", "depth", "numchild", "url_path", "locale", "translation_key", "content_type"]
+
 
 class ImportRefused(Exception):
     """An article that cannot be written where it was asked to go; nothing of it was written."""
@@ -151,7 +155,7 @@ def validate_draft(page) -> None:
     editor shortens it; cutting it here would silently drop what it says last, often the caution.
     """
     try:
-        page.full_clean()
+        page.full_clean(exclude=TREE_FIELDS)
     except ValidationError as error:
         if set(getattr(error, "error_dict", {})) != {"summary"}:
             raise

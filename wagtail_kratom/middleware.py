@@ -3,15 +3,18 @@
 import json
 import logging
 import re
+import time
 
 import swapper
 from django.apps import apps
 from django.http import HttpResponse, JsonResponse
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import has_vary_header, patch_cache_control
+from django.utils.cache import get_max_age, has_vary_header, patch_cache_control, patch_response_headers
+from django.utils.http import parse_http_date_safe
 from wagtail.models import Site
 
 from .api.write_validation import payload_errors
+from .page_cache import get_cached_page, store_page
 from .search import SearchQueryRefused, clean_search_query
 
 #: The URL name of Wagtail's view that serves pages (``wagtail.urls``).
@@ -222,8 +225,9 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
     has been unpublished or made private. A response made for one reader is marked
     ``Cache-Control: private``, and so stored neither in Django's cache nor in a CDN in front: a
     page with an editor's userbar never reaches anyone else, and purges find every stored copy.
-    A cache that cannot be reached leaves the page unstored, with a warning logged. Put it first
-    in ``MIDDLEWARE``.
+    Django's rules decide what may be stored and for how long; the copy goes into the URL's one
+    entry (``wagtail_kratom.page_cache``). A cache that cannot be reached leaves the page
+    unstored, with a warning logged. Put it first in ``MIDDLEWARE``.
     """
 
     def process_response(self, request, response):
@@ -231,18 +235,46 @@ class UpdatePageCacheMiddleware(UpdateCacheMiddleware):
             return response
         if is_for_one_reader(request, response):
             patch_cache_control(response, private=True)
-        if not is_purged_url(request):
+        if not is_purged_url(request) or not self._should_update_cache(request, response):
             return response
+        if not may_be_stored(response):
+            return response
+        timeout = get_max_age(response)
+        if timeout is None:
+            timeout = self.cache_timeout
+        elif timeout == 0:
+            return response
+        patch_response_headers(response, timeout)
+        if timeout and response.status_code == 200:
+            if callable(getattr(response, "render", None)):
+                response.add_post_render_callback(lambda rendered: self.store(request, rendered, timeout))
+            else:
+                self.store(request, response, timeout)
+        return response
+
+    def store(self, request, response, timeout: int) -> None:
         try:
-            return super().process_response(request, response)
+            store_page(self.cache, request, response, timeout, self.key_prefix)
         except Exception as error:  # Any cache backend's error: the page is served, only not stored.
             warn_cache_unavailable("store a page", error)
-            return response
+
+
+def may_be_stored(response) -> bool:
+    """Django's cache middleware's rules: a whole 200 or 304, no cookie set for one reader, nothing private."""
+    if response.streaming or response.status_code not in (200, 304):
+        return False
+    if response.cookies and has_vary_header(response, "Cookie"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in ("private", "no-cache", "no-store")):
+        return False
+    return not has_vary_header(response, "*")
 
 
 class FetchFromPageCacheMiddleware(FetchFromCacheMiddleware):
-    """Django's ``FetchFromCacheMiddleware``, left out of Wagtail's previews.
+    """Django's ``FetchFromCacheMiddleware``, reading a page in one cache read and left out of Wagtail's previews.
 
+    Django's reads two entries per page; this reads the URL's one entry (``wagtail_kratom.page_cache``).
     A preview renders the draft through the middleware with a request for the live page's URL
     (flagged ``is_dummy``); answered from the cache, it would show the live page instead
     (wagtail/wagtail#12981). Put it straight after ``SecurityMiddleware`` (and any ``LocaleMiddleware``),
@@ -256,9 +288,22 @@ class FetchFromPageCacheMiddleware(FetchFromCacheMiddleware):
     def process_request(self, request):
         if getattr(request, "is_dummy", False) or request.META.get("QUERY_STRING"):
             return None
+        if request.method not in ("GET", "HEAD"):
+            request._cache_update_cache = False
+            return None
         try:
-            return super().process_request(request)
+            response = get_cached_page(self.cache, request, self.key_prefix)
         except Exception as error:  # Any cache backend's error: render the page instead.
             warn_cache_unavailable("be read", error)
             request._cache_update_cache = False
             return None
+        if response is None:
+            request._cache_update_cache = True
+            return None
+        # The copy's age, from its max-age and Expires, as Django's middleware tells it.
+        max_age = get_max_age(response)
+        expires = parse_http_date_safe(response["Expires"]) if response.has_header("Expires") else None
+        if max_age is not None and expires is not None:
+            response["Age"] = max(0, max_age - (expires - int(time.time())))
+        request._cache_update_cache = False
+        return response
