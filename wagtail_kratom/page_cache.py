@@ -9,17 +9,20 @@ header names and the responses for each method and set of their values. The midd
 (``wagtail_kratom.frontend_cache.DjangoCacheBackend``) deletes it.
 """
 
+import re
 from dataclasses import dataclass, field
 from hashlib import md5
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import cc_delim_re
 from django.utils.timezone import get_current_timezone_name
 from django.utils.translation import get_language
 
 #: Copies kept for one URL, one per method and set of varying header values; a new one beyond this drops the oldest.
 MAX_VARIANTS_PER_URL = 8
+
+#: Between the header names of a ``Vary`` header (Django 6.1 no longer offers its own ``cc_delim_re``).
+VARY_SEPARATOR = re.compile(r"\s*,\s*")
 
 
 @dataclass
@@ -53,7 +56,7 @@ def vary_header_names(response: HttpResponse) -> tuple[str, ...]:
     if not response.has_header("Vary"):
         return ()
     names = []
-    for header in cc_delim_re.split(response.headers["Vary"]):
+    for header in VARY_SEPARATOR.split(response.headers["Vary"].strip()):
         header = header.upper().replace("-", "_")
         if header != "ACCEPT_LANGUAGE" or not settings.USE_I18N:
             names.append(f"HTTP_{header}")
