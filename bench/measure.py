@@ -16,16 +16,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 
-@dataclass
-class Case:
-    """One request to time: a page or an API call."""
+class RoundFigures:
+    """The figures of something timed in rounds (its ``rounds``, one median a round)."""
 
-    name: str
-    path: str
-    query: str = ""
-    rounds: list[float] = field(default_factory=list)
-    queries: int = 0
-    response_bytes: int = 0
+    rounds: list[float]
 
     @property
     def median_ms(self) -> float:
@@ -35,6 +29,18 @@ class Case:
     def spread(self) -> float:
         """The range of the round medians as a fraction of the median."""
         return (max(self.rounds) - min(self.rounds)) / statistics.median(self.rounds)
+
+
+@dataclass
+class Case(RoundFigures):
+    """One request to time: a page or an API call."""
+
+    name: str
+    path: str
+    query: str = ""
+    rounds: list[float] = field(default_factory=list)
+    queries: int = 0
+    response_bytes: int = 0
 
 
 class RequestFailed(RuntimeError):
@@ -102,21 +108,13 @@ def measure(cases: list[Case], client: InProcessClient, *, rounds: int, requests
 
 
 @dataclass
-class Action:
+class Action(RoundFigures):
     """Something to time that is not a request, such as publishing a page; measured as ``Case`` is."""
 
     name: str
     run: Callable[[], object]
     rounds: list[float] = field(default_factory=list)
     queries: int = 0
-
-    @property
-    def median_ms(self) -> float:
-        return statistics.median(self.rounds) * 1000
-
-    @property
-    def spread(self) -> float:
-        return (max(self.rounds) - min(self.rounds)) / statistics.median(self.rounds)
 
 
 def measure_actions(actions: list[Action], *, rounds: int, repeats: int, warmup: int) -> None:

@@ -19,22 +19,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module")
-def bench_results(tmp_path_factory):
-    output = tmp_path_factory.mktemp("bench")
+def run_bench(output: Path, *options: str) -> tuple[str, dict]:
+    """Run the harness in a process of its own, as ``make bench`` does; its printed table and its JSON."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("BENCH_", "DJANGO_", "REDIS_"))}
     completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--sections=render,api",
-            "--levels=30,120",
-            "--rounds=1",
-            "--requests=1",
-            "--warmup=0",
-            f"--output={output}",
-        ],
+        [sys.executable, "-m", "bench", *options, "--rounds=1", "--requests=1", "--warmup=0", f"--output={output}"],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -43,6 +32,11 @@ def bench_results(tmp_path_factory):
     )
     assert completed.returncode == 0, completed.stderr[-3000:]
     return completed.stdout, json.loads((output / "latest.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def bench_results(tmp_path_factory):
+    return run_bench(tmp_path_factory.mktemp("bench"), "--sections=render,api", "--levels=30,120")
 
 
 def test_prints_one_table_of_every_case_at_every_size(bench_results):
@@ -76,30 +70,13 @@ def test_listings_compare_twenty_pages_of_each_type(bench_results):
 @pytest.fixture(scope="module")
 def new_sections_results(tmp_path_factory):
     """The admin's page editor, publishing among siblings, the audit and the import against its baseline, tiny."""
-    output = tmp_path_factory.mktemp("bench-sections")
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("BENCH_", "DJANGO_", "REDIS_"))}
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--sections=admin,publish,audit,import",
-            "--siblings=2,6",
-            "--import-counts=3,6",
-            "--import-runs=1",
-            "--rounds=1",
-            "--requests=1",
-            "--warmup=0",
-            f"--output={output}",
-        ],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
+    return run_bench(
+        tmp_path_factory.mktemp("bench-sections"),
+        "--sections=admin,publish,audit,import",
+        "--siblings=2,6",
+        "--import-counts=3,6",
+        "--import-runs=1",
     )
-    assert completed.returncode == 0, completed.stderr[-3000:]
-    return completed.stdout, json.loads((output / "latest.json").read_text())
 
 
 def test_the_page_editor_of_each_type_is_compared_with_a_plain_pages(new_sections_results):
