@@ -29,8 +29,10 @@ demo: $(VENV)/.installed-demo
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver $(HOST):$(PORT)
 
+# One worker per CPU (PYTEST_WORKERS=0 runs in this process); a file's tests share a worker and its fixtures.
+PYTEST_WORKERS ?= auto
 test: $(VENV)/.installed-test
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest --numprocesses=$(PYTEST_WORKERS) --dist=loadfile $(PYTEST_ARGS)
 
 # The serving section loads the site with wrk, from Debian; installed here when it is missing and we may.
 bench: $(VENV)/.installed-bench

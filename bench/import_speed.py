@@ -13,6 +13,7 @@ library's.
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -92,11 +93,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000, help="How many articles to import (default 1000).")
     parser.add_argument("--plain", action="store_true", help="Write the plain-Wagtail baseline instead.")
+    parser.add_argument(
+        "--migrated-template",
+        type=Path,
+        help="A migrated, empty database to start from; written here first when it does not exist yet.",
+    )
     options = parser.parse_args()
 
     workdir = tempfile.mkdtemp(prefix="kratom-import-speed-")
+    database = Path(workdir) / "db.sqlite3"
+    template = options.migrated_template
+    if template and template.exists():
+        shutil.copyfile(template, database)
     # The benchmark's settings (DEBUG off, the baseline app), whichever database the harness was given.
-    os.environ["BENCH_DATABASE_URL"] = f"sqlite:///{workdir}/db.sqlite3"
+    os.environ["BENCH_DATABASE_URL"] = f"sqlite:///{database}"
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings"
     sys.path[:0] = [str(REPO), str(REPO / "demo_site")]
 
@@ -112,6 +122,8 @@ def main() -> None:
     from wagtail_kratom.publishing.plan import plan_import
 
     call_command("migrate", verbosity=0)
+    if template and not template.exists():
+        shutil.copyfile(database, template)
     parent = Page.objects.get(depth=2)
     sources = [generated_article(number) for number in range(options.count)]
 

@@ -36,7 +36,15 @@ def run_bench(output: Path, *options: str) -> tuple[str, dict]:
 
 @pytest.fixture(scope="module")
 def bench_results(tmp_path_factory):
-    return run_bench(tmp_path_factory.mktemp("bench"), "--sections=render,api", "--levels=30,120")
+    """Every section but serving, on a tiny site, in one run: building the site costs more than measuring it."""
+    return run_bench(
+        tmp_path_factory.mktemp("bench"),
+        "--sections=render,api,admin,publish,audit,import",
+        "--levels=30,120",
+        "--siblings=2,6",
+        "--import-counts=3,6",
+        "--import-runs=1",
+    )
 
 
 def test_prints_one_table_of_every_case_at_every_size(bench_results):
@@ -67,20 +75,8 @@ def test_listings_compare_twenty_pages_of_each_type(bench_results):
             assert item["baseline_bytes"] > 20 * 1000
 
 
-@pytest.fixture(scope="module")
-def new_sections_results(tmp_path_factory):
-    """The admin's page editor, publishing among siblings, the audit and the import against its baseline, tiny."""
-    return run_bench(
-        tmp_path_factory.mktemp("bench-sections"),
-        "--sections=admin,publish,audit,import",
-        "--siblings=2,6",
-        "--import-counts=3,6",
-        "--import-runs=1",
-    )
-
-
-def test_the_page_editor_of_each_type_is_compared_with_a_plain_pages(new_sections_results):
-    _stdout, results = new_sections_results
+def test_the_page_editor_of_each_type_is_compared_with_a_plain_pages(bench_results):
+    _stdout, results = bench_results
     assert {item["case"] for item in results["admin"]} == {
         f"page editor {role}" for role in ("overview", "risk", "safe_use")
     }
@@ -90,15 +86,15 @@ def test_the_page_editor_of_each_type_is_compared_with_a_plain_pages(new_section
         assert item["baseline_bytes"] > 10 * 1000
 
 
-def test_publishing_among_siblings_is_measured_at_each_count(new_sections_results):
-    _stdout, results = new_sections_results
+def test_publishing_among_siblings_is_measured_at_each_count(bench_results):
+    _stdout, results = bench_results
     assert [item["siblings"] for item in results["publish"]] == [2, 6]
     for item in results["publish"]:
         assert item["ours_queries"] > 0 and item["baseline_queries"] > 0
 
 
-def test_the_import_is_compared_with_plain_pages_written_through_the_same_calls(new_sections_results):
-    stdout, results = new_sections_results
+def test_the_import_is_compared_with_plain_pages_written_through_the_same_calls(bench_results):
+    stdout, results = bench_results
     assert [item["articles"] for item in results["import"]] == [3, 6]
     for item in results["import"]:
         assert len(item["articles_per_second"]) == len(item["plain_articles_per_second"]) == 1
