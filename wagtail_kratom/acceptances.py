@@ -9,15 +9,12 @@ that sentence reopens the finding, while edits elsewhere on the page leave it ac
 import hashlib
 import re
 
-import swapper
-from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from .model_links import acting_user_link, page_link
 from .publishing.audit import Finding
-
-swapper.set_app_prefix("wagtailcore", "wagtail")
 
 #: The log action recorded in a page's history when a medical reviewer accepts a finding.
 FINDING_ACCEPTED_LOG_ACTION = "wagtail_kratom.finding_accepted"
@@ -39,13 +36,7 @@ def finding_fingerprint(finding: Finding) -> str:
 class FindingAcceptance(models.Model):
     """A medical reviewer's recorded decision that one finding on one page may go live as written."""
 
-    page = models.ForeignKey(
-        swapper.get_model_name("wagtailcore", "Page"),
-        on_delete=models.CASCADE,
-        related_name="kratom_finding_acceptances",
-        verbose_name=_("page"),
-        help_text=_("The page whose finding was accepted."),
-    )
+    page = page_link("kratom_finding_acceptances", _("The page whose finding was accepted."))
     rule = models.CharField(
         _("rule"), max_length=100, help_text=_("The id of the audit rule that reported the finding.")
     )
@@ -61,14 +52,7 @@ class FindingAcceptance(models.Model):
     reason = models.TextField(
         _("reason"), help_text=_("Why the finding may go live as written, for example “quoted in order to refute it”.")
     )
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-        help_text=_("The medical reviewer who accepted the finding."),
-    )
+    accepted_by = acting_user_link(_("accepted by"), _("The medical reviewer who accepted the finding."))
     accepted_at = models.DateTimeField(_("accepted at"), auto_now_add=True, help_text=_("When it was accepted."))
     revision = models.ForeignKey(
         "wagtailcore.Revision",

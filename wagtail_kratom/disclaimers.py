@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from .article_types import get_article_page_models
 from .conf import SETTINGS, get_setting
+from .model_links import page_link
 
 swapper.set_app_prefix("wagtailcore", "wagtail")
 
@@ -326,20 +327,23 @@ class Disclaimer(DraftStateMixin, RevisionMixin, LockableMixin, PreviewableMixin
         return {**super().get_preview_context(request, mode_name), "disclaimers": [self]}
 
 
+def disclaimer_choice(related_name: str, help_text: str) -> models.ForeignKey:
+    """A choice of approved wording; a disclaimer in use cannot be deleted, so no page loses one unseen."""
+    return models.ForeignKey(
+        Disclaimer,
+        on_delete=models.PROTECT,
+        related_name=related_name,
+        verbose_name=_("disclaimer"),
+        help_text=help_text,
+    )
+
+
 class ArticlePageDisclaimer(Orderable):
     """A disclaimer an editor chose for one page, instead of the site default of its kind."""
 
-    page = ParentalKey(
-        swapper.get_model_name("wagtailcore", "Page"),
-        on_delete=models.CASCADE,
-        related_name="kratom_disclaimers",
-    )
-    disclaimer = models.ForeignKey(
-        Disclaimer,
-        on_delete=models.PROTECT,
-        related_name="page_links",
-        verbose_name=_("disclaimer"),
-        help_text=_("Approved wording to show on this page instead of the site default of its kind."),
+    page = page_link("kratom_disclaimers", _("The page that shows the disclaimer."), field_class=ParentalKey)
+    disclaimer = disclaimer_choice(
+        "page_links", _("Approved wording to show on this page instead of the site default of its kind.")
     )
 
     panels = [FieldPanel("disclaimer")]
@@ -358,12 +362,9 @@ class SiteDefaultDisclaimer(Orderable):
         on_delete=models.CASCADE,
         related_name="default_disclaimers",
     )
-    disclaimer = models.ForeignKey(
-        Disclaimer,
-        on_delete=models.PROTECT,
-        related_name="site_default_links",
-        verbose_name=_("disclaimer"),
-        help_text=_("Approved wording every page of the site shows for this kind, unless a page chooses another."),
+    disclaimer = disclaimer_choice(
+        "site_default_links",
+        _("Approved wording every page of the site shows for this kind, unless a page chooses another."),
     )
 
     panels = [FieldPanel("disclaimer")]

@@ -6,12 +6,11 @@ holds the files an editor uploaded until they are imported, so a batch survives 
 browser and a background worker can read it.
 """
 
-import swapper
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-swapper.set_app_prefix("wagtailcore", "wagtail")
+from .model_links import acting_user_link, page_link
 
 #: The permission that lets a user open the admin's "Import articles" view.
 IMPORT_PERMISSION = "wagtail_kratom.import_articles"
@@ -24,16 +23,9 @@ SOURCE_FORMATS = [
 ]
 
 
-class ImportedSource(models.Model):
-    """The source one imported page was written from: the file, its checksum and who imported it."""
+class SourceFile(models.Model):
+    """An article's source as it was uploaded or pasted: what the importer reads."""
 
-    page = models.OneToOneField(
-        swapper.get_model_name("wagtailcore", "Page"),
-        on_delete=models.CASCADE,
-        related_name="kratom_import_source",
-        verbose_name=_("page"),
-        help_text=_("The page written from this source."),
-    )
     file_name = models.CharField(
         _("file name"), max_length=255, help_text=_("The name of the uploaded file, or “pasted text”.")
     )
@@ -41,21 +33,27 @@ class ImportedSource(models.Model):
         _("checksum"), max_length=64, help_text=_("The SHA-256 of the source as uploaded, to tell a changed version.")
     )
     source_format = models.CharField(
-        _("format"), max_length=16, choices=SOURCE_FORMATS, help_text=_("The format the source was read as.")
+        _("format"), max_length=16, choices=SOURCE_FORMATS, help_text=_("The format the source is read as.")
     )
     source_text = models.TextField(
         _("source text"),
-        help_text=_("The text the importer read; for a Word file, the HTML converted from it, one block a line."),
+        help_text=_("The text the importer reads; for a Word file, the HTML converted from it, one block a line."),
     )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.file_name
+
+
+class ImportedSource(SourceFile):
+    """The source one imported page was written from: the file, its checksum and who imported it."""
+
+    page = page_link("kratom_import_source", _("The page written from this source."), field_class=models.OneToOneField)
     imported_at = models.DateTimeField(_("imported at"), help_text=_("When this version of the source was imported."))
-    imported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("imported by"),
-        help_text=_("The user who imported this version, if it was imported in the admin."),
+    imported_by = acting_user_link(
+        _("imported by"), _("The user who imported this version, if it was imported in the admin.")
     )
 
     class Meta:
@@ -63,20 +61,11 @@ class ImportedSource(models.Model):
         verbose_name_plural = _("imported sources")
         permissions = [("import_articles", _("Can import articles in the admin"))]
 
-    def __str__(self):
-        return self.file_name
-
 
 class ImportBatch(models.Model):
     """Files an editor uploaded for import under one parent page, from preview to result."""
 
-    parent = models.ForeignKey(
-        swapper.get_model_name("wagtailcore", "Page"),
-        on_delete=models.CASCADE,
-        related_name="+",
-        verbose_name=_("parent page"),
-        help_text=_("The page the articles are imported under."),
-    )
+    parent = page_link("+", _("The page the articles are imported under."), verbose_name=_("parent page"))
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -98,7 +87,7 @@ class ImportBatch(models.Model):
         return f"{self.parent} ({self.created_at:%Y-%m-%d %H:%M})"
 
 
-class ImportBatchFile(models.Model):
+class ImportBatchFile(SourceFile):
     """One uploaded file of a batch: its text, the editor's choices for it, and what its import did."""
 
     WAITING, DONE, FAILED = "waiting", "done", "failed"
@@ -111,16 +100,6 @@ class ImportBatchFile(models.Model):
         help_text=_("The batch the file was uploaded in."),
     )
     position = models.PositiveIntegerField(_("position"), help_text=_("The file's place in the upload."))
-    file_name = models.CharField(
-        _("file name"), max_length=255, help_text=_("The name of the uploaded file, or “pasted text”.")
-    )
-    checksum = models.CharField(_("checksum"), max_length=64, help_text=_("The SHA-256 of the file as uploaded."))
-    source_format = models.CharField(
-        _("format"), max_length=16, choices=SOURCE_FORMATS, help_text=_("The format the file was read as.")
-    )
-    source_text = models.TextField(
-        _("source text"), help_text=_("The text to import; for a Word file, the HTML converted from it.")
-    )
     choices = models.JSONField(
         _("choices"),
         default=dict,
@@ -146,6 +125,3 @@ class ImportBatchFile(models.Model):
         verbose_name = _("import batch file")
         verbose_name_plural = _("import batch files")
         ordering = ["batch", "position"]
-
-    def __str__(self):
-        return self.file_name

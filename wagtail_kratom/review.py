@@ -81,26 +81,25 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
     return day.replace(year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
+def contributor_link(verbose_name: str, help_text: str) -> models.ForeignKey:
+    """A credit on the page; deleting the contributor leaves the page uncredited rather than deleting it."""
+    return models.ForeignKey(
+        "wagtail_kratom.Contributor",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+        help_text=help_text,
+    )
+
+
 class ArticleReviewMixin(models.Model):
     """Who wrote and medically reviewed the page, when, and the fingerprint of the content the review covered."""
 
-    author = models.ForeignKey(
-        "wagtail_kratom.Contributor",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("author"),
-        help_text=_("Who wrote the page."),
-    )
-    medical_reviewer = models.ForeignKey(
-        "wagtail_kratom.Contributor",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("medical reviewer"),
-        help_text=_("The clinician or organisation who checked the page’s health content."),
+    author = contributor_link(_("author"), _("Who wrote the page."))
+    medical_reviewer = contributor_link(
+        _("medical reviewer"), _("The clinician or organisation who checked the page’s health content.")
     )
     last_reviewed = models.DateField(
         _("last reviewed"),
