@@ -11,7 +11,7 @@ import os
 import dj_database_url
 
 from demo_site.settings.base import *  # noqa: F403
-from demo_site.settings.base import CACHES, INSTALLED_APPS, MIDDLEWARE
+from demo_site.settings.base import CACHES, INSTALLED_APPS, MIDDLEWARE, SQLITE_OPTIONS
 
 DEBUG = False
 SECRET_KEY = "wagtail-kratom-benchmark-only"
@@ -26,6 +26,9 @@ DATABASES = {
         os.environ.get("BENCH_DATABASE_URL", "sqlite:///bench-results/bench.sqlite3"), conn_max_age=600
     )
 }
+# SQLite as the demo runs it: write-ahead log, and a commit is not written through to the disk.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 
 # Each run has its own key prefix, so a shared Redis keeps other runs' (and other sites') entries apart.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("BENCH_CACHE_PREFIX", "kratom-bench")

@@ -84,15 +84,16 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# An autosave and a publish of one page at once otherwise end in "database is locked": a deferred transaction
+# that reads first cannot take the write lock another holds, and SQLite fails it without waiting. IMMEDIATE
+# takes the lock at BEGIN, so the timeout (seconds) applies; WAL lets readers carry on meanwhile.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # An autosave and a publish of one page at once otherwise end in "database is locked": a deferred transaction
-    # that reads first cannot take the write lock another holds, and SQLite fails it without waiting. IMMEDIATE
-    # takes the lock at BEGIN, so the timeout (seconds) applies; WAL lets readers carry on meanwhile.
-    DATABASES["default"]["OPTIONS"] = {
-        "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
+    DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend indexes with PostgreSQL's full-text fields, which Django 6.1 checks for.
